@@ -1,0 +1,10 @@
+//! MQTT Lab: a browser MQTT client and an interactive MQTT course.
+//!
+//! The crate is one library with a thin wasm entry point. Everything that can
+//! run natively does, so it is tested with plain `cargo test`:
+//!
+//! - [`protocol`]: the sans-IO MQTT 3.1.1 + 5.0 core (codec, topic rules,
+//!   client session). It has no sockets, no clock and no browser APIs.
+#![forbid(unsafe_code)]
+
+pub mod protocol;

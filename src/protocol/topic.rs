@@ -1,0 +1,1 @@
+//! Topic names and topic filters (placeholder, being written).

@@ -9,6 +9,7 @@
 //! - [`topic`]: topic name / filter rules and wildcard matching.
 //! - [`session`]: the client state machine.
 
+pub mod codec;
 pub mod topic;
 
 mod time;

@@ -56,6 +56,9 @@ mod tests {
         assert_eq!((t + Duration::from_millis(500)).as_millis(), 1_500);
         assert_eq!(Instant::from_millis(10) - t, Duration::ZERO);
         assert_eq!(t - Instant::from_millis(250), Duration::from_millis(750));
-        assert_eq!((Instant::from_millis(u64::MAX) + Duration::from_secs(1)).as_millis(), u64::MAX);
+        assert_eq!(
+            (Instant::from_millis(u64::MAX) + Duration::from_secs(1)).as_millis(),
+            u64::MAX
+        );
     }
 }

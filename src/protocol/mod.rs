@@ -10,6 +10,7 @@
 //! - [`session`]: the client state machine.
 
 pub mod codec;
+pub mod session;
 pub mod topic;
 
 mod time;

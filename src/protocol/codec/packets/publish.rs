@@ -3,7 +3,7 @@
 use crate::protocol::codec::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::protocol::codec::properties::{Properties, PropertyContext, PropertyId};
 use crate::protocol::codec::reader::Reader;
-use crate::protocol::codec::writer::{write_properties, write_string, write_u16};
+use crate::protocol::codec::writer::{varint_len, write_properties, write_string, write_u16};
 use crate::protocol::codec::{PacketType, ProtocolVersion, QoS, QosPid};
 
 /// PUBLISH.
@@ -39,6 +39,30 @@ impl Publish {
     /// The QoS.
     pub fn qos(&self) -> QoS {
         self.qos_pid.qos()
+    }
+
+    /// Size of the packet on the wire in `version`, without building it
+    /// (the client checks it against the server's Maximum Packet Size).
+    pub fn encoded_len(&self, version: ProtocolVersion) -> Result<usize, EncodeError> {
+        let mut props = Vec::new();
+        if version.is_v5() {
+            write_properties(
+                &mut props,
+                &self.properties,
+                PropertyContext::Packet(PacketType::Publish),
+            )?;
+        }
+        let id_len = if self.qos_pid.packet_id().is_some() {
+            2
+        } else {
+            0
+        };
+        let body = 2 + self.topic.len() + id_len + props.len() + self.payload.len();
+        let rl = u32::try_from(body)
+            .ok()
+            .filter(|&l| l <= crate::protocol::codec::MAX_REMAINING_LENGTH)
+            .ok_or(EncodeError::PacketTooLarge { size: body })?;
+        Ok(1 + varint_len(rl) + body)
     }
 }
 

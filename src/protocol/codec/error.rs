@@ -84,19 +84,34 @@ pub enum DecodeErrorKind {
 impl DecodeError {
     /// The MQTT 5 reason code a receiver sends when closing over this error:
     /// Packet too large for oversize packets, Malformed Packet or Protocol
-    /// Error otherwise (spec 4.13).
+    /// Error otherwise (spec 4.13), as the spec words each rule.
     pub fn reason_code(&self) -> ReasonCode {
         use DecodeErrorKind::*;
         match self.kind {
             PacketTooLarge { .. } => ReasonCode::PACKET_TOO_LARGE,
+            // 3.3.4: "A Topic Alias value of 0 … is a Protocol Error, the
+            // receiver uses DISCONNECT with Reason Code of 0x94".
             ZeroTopicAlias => ReasonCode::TOPIC_ALIAS_INVALID,
             UnsupportedProtocolVersion(_) => ReasonCode::UNSUPPORTED_PROTOCOL_VERSION,
+            // 2.2.2.2: an Identifier "not valid for its packet type" makes a
+            // Malformed Packet, unlike a repeated one (a Protocol Error).
+            PropertyNotAllowed(_) => ReasonCode::MALFORMED_PACKET,
+            // 3.8.3.1: Maximum QoS 3 and Retain Handling 3 in Subscription
+            // Options are Protocol Errors (QoS 3 in PUBLISH is Malformed).
+            InvalidQoS(_) if self.packet_type == Some(PacketType::Subscribe) => {
+                ReasonCode::PROTOCOL_ERROR
+            }
             DuplicateProperty(_)
-            | PropertyNotAllowed(_)
             | InvalidPropertyValue { .. }
             | InvalidReasonCode(_)
-            | ReservedPacketType(_) => ReasonCode::PROTOCOL_ERROR,
-            WildcardInTopicName | EmptyTopicName => ReasonCode::TOPIC_NAME_INVALID,
+            | ReservedPacketType(_)
+            | InvalidRetainHandling
+            // 3.8.3 and 3.10.3: "with no Payload is a Protocol Error".
+            | NoTopicFilters
+            // 3.3.2.1: "It is a Protocol Error if the Topic Name is zero
+            // length and there is no Topic Alias."
+            | EmptyTopicName => ReasonCode::PROTOCOL_ERROR,
+            WildcardInTopicName => ReasonCode::TOPIC_NAME_INVALID,
             _ => ReasonCode::MALFORMED_PACKET,
         }
     }

@@ -119,16 +119,21 @@ impl DecodeError {
     /// The section of the MQTT 5.0 specification that states the rule.
     pub fn spec_section(&self) -> &'static str {
         use DecodeErrorKind::*;
+        let packet = self.packet_type;
         match self.kind {
             ReservedPacketType(_) => "2.1.2",
             InvalidFixedHeaderFlags { .. } => "2.1.3",
+            InvalidQoS(_) if packet == Some(PacketType::Connect) => "3.1.2.6",
+            InvalidQoS(_) if packet == Some(PacketType::Subscribe) => "3.8.3.1",
             InvalidQoS(_) | DupOnQoS0 => "3.3.1",
             VariableByteIntegerTooLong | VariableByteIntegerNotMinimal => "1.5.5",
-            PacketTooLarge { .. } => "3.1.2.25",
+            PacketTooLarge { .. } => "3.1.2.11.4",
             UnexpectedEndOfPacket { .. } | TrailingBytes(_) => "2.1.4",
             InvalidUtf8 | NullCharacter => "1.5.4",
             InvalidProtocolName(_) => "3.1.2.1",
             UnsupportedProtocolVersion(_) => "3.1.2.2",
+            ReservedBitSet if packet == Some(PacketType::ConnAck) => "3.2.2.1",
+            ReservedBitSet if packet == Some(PacketType::Subscribe) => "3.8.3.1",
             ReservedBitSet => "3.1.2.3",
             WillFlagsWithoutWill => "3.1.2.6",
             PasswordWithoutUsername => "3.1.2.9",
@@ -138,7 +143,9 @@ impl DecodeError {
             InvalidPropertyValue { .. } => "2.2.2.2",
             WildcardInTopicName | EmptyTopicName => "4.7.3",
             ZeroTopicAlias => "3.3.2.3.4",
+            NoTopicFilters if packet == Some(PacketType::Unsubscribe) => "3.10.3",
             NoTopicFilters => "3.8.3",
+            NoReasonCodes if packet == Some(PacketType::UnsubAck) => "3.11.3",
             NoReasonCodes => "3.9.3",
             InvalidRetainHandling => "3.8.3.1",
         }

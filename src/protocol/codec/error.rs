@@ -84,19 +84,34 @@ pub enum DecodeErrorKind {
 impl DecodeError {
     /// The MQTT 5 reason code a receiver sends when closing over this error:
     /// Packet too large for oversize packets, Malformed Packet or Protocol
-    /// Error otherwise (spec 4.13).
+    /// Error otherwise (spec 4.13), as the spec words each rule.
     pub fn reason_code(&self) -> ReasonCode {
         use DecodeErrorKind::*;
         match self.kind {
             PacketTooLarge { .. } => ReasonCode::PACKET_TOO_LARGE,
+            // 3.3.4: "A Topic Alias value of 0 … is a Protocol Error, the
+            // receiver uses DISCONNECT with Reason Code of 0x94".
             ZeroTopicAlias => ReasonCode::TOPIC_ALIAS_INVALID,
             UnsupportedProtocolVersion(_) => ReasonCode::UNSUPPORTED_PROTOCOL_VERSION,
+            // 2.2.2.2: an Identifier "not valid for its packet type" makes a
+            // Malformed Packet, unlike a repeated one (a Protocol Error).
+            PropertyNotAllowed(_) => ReasonCode::MALFORMED_PACKET,
+            // 3.8.3.1: Maximum QoS 3 and Retain Handling 3 in Subscription
+            // Options are Protocol Errors (QoS 3 in PUBLISH is Malformed).
+            InvalidQoS(_) if self.packet_type == Some(PacketType::Subscribe) => {
+                ReasonCode::PROTOCOL_ERROR
+            }
             DuplicateProperty(_)
-            | PropertyNotAllowed(_)
             | InvalidPropertyValue { .. }
             | InvalidReasonCode(_)
-            | ReservedPacketType(_) => ReasonCode::PROTOCOL_ERROR,
-            WildcardInTopicName | EmptyTopicName => ReasonCode::TOPIC_NAME_INVALID,
+            | ReservedPacketType(_)
+            | InvalidRetainHandling
+            // 3.8.3 and 3.10.3: "with no Payload is a Protocol Error".
+            | NoTopicFilters
+            // 3.3.2.1: "It is a Protocol Error if the Topic Name is zero
+            // length and there is no Topic Alias."
+            | EmptyTopicName => ReasonCode::PROTOCOL_ERROR,
+            WildcardInTopicName => ReasonCode::TOPIC_NAME_INVALID,
             _ => ReasonCode::MALFORMED_PACKET,
         }
     }
@@ -104,16 +119,21 @@ impl DecodeError {
     /// The section of the MQTT 5.0 specification that states the rule.
     pub fn spec_section(&self) -> &'static str {
         use DecodeErrorKind::*;
+        let packet = self.packet_type;
         match self.kind {
             ReservedPacketType(_) => "2.1.2",
             InvalidFixedHeaderFlags { .. } => "2.1.3",
+            InvalidQoS(_) if packet == Some(PacketType::Connect) => "3.1.2.6",
+            InvalidQoS(_) if packet == Some(PacketType::Subscribe) => "3.8.3.1",
             InvalidQoS(_) | DupOnQoS0 => "3.3.1",
             VariableByteIntegerTooLong | VariableByteIntegerNotMinimal => "1.5.5",
-            PacketTooLarge { .. } => "3.1.2.25",
+            PacketTooLarge { .. } => "3.1.2.11.4",
             UnexpectedEndOfPacket { .. } | TrailingBytes(_) => "2.1.4",
             InvalidUtf8 | NullCharacter => "1.5.4",
             InvalidProtocolName(_) => "3.1.2.1",
             UnsupportedProtocolVersion(_) => "3.1.2.2",
+            ReservedBitSet if packet == Some(PacketType::ConnAck) => "3.2.2.1",
+            ReservedBitSet if packet == Some(PacketType::Subscribe) => "3.8.3.1",
             ReservedBitSet => "3.1.2.3",
             WillFlagsWithoutWill => "3.1.2.6",
             PasswordWithoutUsername => "3.1.2.9",
@@ -123,7 +143,9 @@ impl DecodeError {
             InvalidPropertyValue { .. } => "2.2.2.2",
             WildcardInTopicName | EmptyTopicName => "4.7.3",
             ZeroTopicAlias => "3.3.2.3.4",
+            NoTopicFilters if packet == Some(PacketType::Unsubscribe) => "3.10.3",
             NoTopicFilters => "3.8.3",
+            NoReasonCodes if packet == Some(PacketType::UnsubAck) => "3.11.3",
             NoReasonCodes => "3.9.3",
             InvalidRetainHandling => "3.8.3.1",
         }

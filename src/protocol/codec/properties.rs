@@ -69,6 +69,17 @@ impl PropertyInfo {
         self.contexts & ctx.bit() != 0
     }
 
+    /// Whether the property may appear more than once in a list in `ctx`.
+    ///
+    /// Subscription Identifier repeats in a PUBLISH (one per matching
+    /// subscription) but "It is a Protocol Error to include the Subscription
+    /// Identifier more than once" in a SUBSCRIBE (spec 3.8.2.1.2).
+    pub fn repeatable_in(&self, ctx: PropertyContext) -> bool {
+        self.repeatable
+            && !(matches!(self.id, PropertyId::SubscriptionIdentifier)
+                && ctx == PropertyContext::Packet(PacketType::Subscribe))
+    }
+
     /// Whether `value` is legal for an integer property.
     pub fn value_is_valid(&self, value: u32) -> bool {
         !(self.boolean && value > 1 || self.nonzero && value == 0)
@@ -330,6 +341,9 @@ mod tests {
         assert!(!PropertyId::ReceiveMaximum.info().value_is_valid(0));
         assert!(!PropertyId::MaximumQoS.info().value_is_valid(2));
         assert!(PropertyId::TopicAliasMaximum.info().value_is_valid(0));
+        let sub_id = PropertyId::SubscriptionIdentifier.info();
+        assert!(sub_id.repeatable_in(PropertyContext::Packet(PacketType::Publish)));
+        assert!(!sub_id.repeatable_in(PropertyContext::Packet(PacketType::Subscribe)));
     }
 
     #[test]

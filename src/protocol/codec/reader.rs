@@ -456,7 +456,7 @@ impl<'a, 'r> Reader<'a, 'r> {
                 return Err(self.error(DecodeErrorKind::PropertyNotAllowed(id), start, info.name));
             }
             let bit = 1u64 << (id as u8);
-            if seen & bit != 0 && !info.repeatable {
+            if seen & bit != 0 && !info.repeatable_in(ctx) {
                 return Err(self.error(DecodeErrorKind::DuplicateProperty(id), start, info.name));
             }
             seen |= bit;
@@ -482,14 +482,17 @@ impl<'a, 'r> Reader<'a, 'r> {
             };
             if let PropertyValue::Integer(v) = value {
                 if !info.value_is_valid(v) {
-                    return Err(self.error(
+                    // Topic Alias 0 has its own reason code, Topic Alias
+                    // invalid (spec 3.3.4), so it gets its own kind.
+                    let kind = if id == PropertyId::TopicAlias {
+                        DecodeErrorKind::ZeroTopicAlias
+                    } else {
                         DecodeErrorKind::InvalidPropertyValue {
                             property: id,
                             value: v,
-                        },
-                        value_start,
-                        info.name,
-                    ));
+                        }
+                    };
+                    return Err(self.error(kind, value_start, info.name));
                 }
             }
             if self.recording() {

@@ -68,8 +68,8 @@ pub(crate) fn write_string(
 }
 
 /// Writes a property list with its length prefix, checking each property
-/// against the table: allowed in `ctx`, the right value type, not repeated
-/// unless repeatable.
+/// against the table: allowed in `ctx`, the right value type, a value the
+/// spec allows, not repeated unless repeatable.
 pub(crate) fn write_properties(
     out: &mut Vec<u8>,
     props: &Properties,
@@ -90,12 +90,23 @@ pub(crate) fn write_properties(
             });
         }
         let bit = 1u64 << (p.id as u8);
-        if seen & bit != 0 && !info.repeatable {
+        if seen & bit != 0 && !info.repeatable_in(ctx) {
             return Err(EncodeError::DuplicateProperty { property: p.id });
         }
         seen |= bit;
         if !p.value.fits(info.value_type) {
             return Err(EncodeError::PropertyTypeMismatch { property: p.id });
+        }
+        // Values the spec forbids a sender to use (Topic Alias 0, MQTT-3.3.2-8;
+        // Receive Maximum 0, 3.1.2.11.3; Maximum QoS 2, 3.2.2.3.4…): the
+        // decoder refuses them, so we must not write them either.
+        if let PropertyValue::Integer(v) = p.value {
+            if !info.value_is_valid(v) {
+                return Err(EncodeError::ValueOutOfRange {
+                    field: info.name,
+                    value: u64::from(v),
+                });
+            }
         }
         body.push(p.id as u8);
         match (&p.value, info.value_type) {

@@ -5,6 +5,8 @@
 //!
 //! - [`protocol`]: the sans-IO MQTT 3.1.1 + 5.0 core (codec, topic rules,
 //!   client session). It has no sockets, no clock and no browser APIs.
+//! - [`transport`]: the WebSocket driver, the only code that does I/O.
 #![forbid(unsafe_code)]
 
 pub mod protocol;
+pub mod transport;

@@ -3,6 +3,9 @@
 //! [`Session`](crate::protocol::session::Session). This is the only code that
 //! does I/O; what it reports is plain data ([`DriverEvent`]).
 
+mod driver;
 mod event;
+
+pub use driver::{now, Connection, SUBPROTOCOL};
 
 pub use event::{DriverEvent, OpenError};

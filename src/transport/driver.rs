@@ -1,0 +1,484 @@
+//! The WebSocket driver: feeds a [`Session`] from a browser WebSocket and a
+//! timer, drains it to the socket and to the app, and reconnects with
+//! backoff after a connection that had worked is lost.
+//!
+//! Re-entrancy: the app's callback may call straight back into the
+//! [`Connection`] (publish from an event handler, say). So nothing is ever
+//! reported while the inner state is borrowed: each entry point works on the
+//! state, collects what to report, lets go, and only then calls out.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
+
+use crate::protocol::codec::{PacketId, SubscribeFilter};
+use crate::protocol::session::{
+    Backoff, CloseReason, CommandError, ConnectOptions, Event, OutgoingPublish, ReconnectPolicy,
+    Session,
+};
+use crate::protocol::Instant;
+
+use super::{DriverEvent, OpenError};
+
+/// The WebSocket subprotocol MQTT uses (MQTT 5.0 section 6).
+pub const SUBPROTOCOL: &str = "mqtt";
+
+type Listener = Rc<dyn Fn(DriverEvent)>;
+
+/// Milliseconds from the page's time origin (`performance.now()`).
+pub fn now() -> Instant {
+    let ms = web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now());
+    Instant::from_millis(ms.max(0.0) as u64)
+}
+
+struct Socket {
+    ws: WebSocket,
+    opened: bool,
+    // Kept alive as long as the socket: dropping a closure the browser still
+    // calls would throw.
+    _on_open: Closure<dyn FnMut()>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_close: Closure<dyn FnMut(CloseEvent)>,
+}
+
+impl Socket {
+    fn detach(&self) {
+        self.ws.set_onopen(None);
+        self.ws.set_onmessage(None);
+        self.ws.set_onclose(None);
+    }
+}
+
+struct Inner {
+    url: String,
+    session: Session,
+    socket: Option<Socket>,
+    /// Socket generation, so callbacks of a replaced socket are ignored.
+    generation: u64,
+    timer: Option<Timeout>,
+    reconnect_timer: Option<Timeout>,
+    backoff: Backoff,
+    auto_reconnect: bool,
+    /// A CONNACK accepted since the user pressed Connect: only then is a
+    /// lost connection retried (a first attempt that fails is reported, not
+    /// retried blindly).
+    ever_connected: bool,
+    /// The session's reason for the last close, to decide on a retry.
+    last_close: Option<CloseReason>,
+    user_closed: bool,
+    /// Set by a socket close: decide on a retry once the borrow ends.
+    reconnect_wanted: bool,
+    out: Vec<DriverEvent>,
+}
+
+/// A connection to one broker, shared by the app through a cheap clone.
+#[derive(Clone)]
+pub struct Connection {
+    inner: Rc<RefCell<Inner>>,
+    listener: Listener,
+}
+
+impl PartialEq for Connection {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+impl Connection {
+    /// A connection that reports to `listener`. Nothing happens until
+    /// [`Connection::connect`].
+    pub fn new(listener: impl Fn(DriverEvent) + 'static) -> Self {
+        Connection {
+            inner: Rc::new(RefCell::new(Inner {
+                url: String::new(),
+                session: Session::new(ConnectOptions::default()),
+                socket: None,
+                generation: 0,
+                timer: None,
+                reconnect_timer: None,
+                backoff: Backoff::default(),
+                auto_reconnect: true,
+                ever_connected: false,
+                last_close: None,
+                user_closed: false,
+                reconnect_wanted: false,
+                out: Vec::new(),
+            })),
+            listener: Rc::new(listener),
+        }
+    }
+
+    /// Connects to `url` (ws:// or wss://) with `options`, replacing any
+    /// connection there is. `reconnect` is the retry policy after a lost
+    /// connection; `None` never retries.
+    pub fn connect(&self, url: &str, options: ConnectOptions, reconnect: Option<ReconnectPolicy>) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            inner.shutdown_socket();
+            inner.reconnect_timer = None;
+            inner.url = url.to_owned();
+            inner.session = Session::new(options);
+            inner.auto_reconnect = reconnect.is_some();
+            inner.backoff = Backoff::new(reconnect.unwrap_or_default());
+            inner.ever_connected = false;
+            inner.last_close = None;
+            inner.user_closed = false;
+        }
+        self.open(0);
+    }
+
+    /// Sends DISCONNECT, closes the socket and stops any retry.
+    pub fn disconnect(&self) {
+        self.with(|inner| {
+            inner.user_closed = true;
+            inner.reconnect_timer = None;
+            let now = now();
+            if inner.session.is_connected() {
+                inner.session.disconnect(now);
+                inner.flush(now);
+            }
+            let was_open = inner.socket.is_some();
+            inner.shutdown_socket();
+            inner.session.handle_transport_closed(now);
+            inner.flush(now);
+            if was_open {
+                inner.out.push(DriverEvent::SocketClosed {
+                    code: 1000,
+                    reason: String::new(),
+                    was_clean: true,
+                    opened: true,
+                });
+            }
+        });
+    }
+
+    /// Publishes; see [`Session::publish`].
+    pub fn publish(&self, msg: OutgoingPublish) -> Result<Option<PacketId>, CommandError> {
+        self.with(|inner| {
+            let now = now();
+            let r = inner.session.publish(msg, now);
+            inner.flush(now);
+            r
+        })
+    }
+
+    /// Subscribes; see [`Session::subscribe`].
+    pub fn subscribe(
+        &self,
+        filters: Vec<SubscribeFilter>,
+        subscription_identifier: Option<u32>,
+    ) -> Result<PacketId, CommandError> {
+        self.with(|inner| {
+            let now = now();
+            let r = inner
+                .session
+                .subscribe(filters, subscription_identifier, now);
+            inner.flush(now);
+            r
+        })
+    }
+
+    /// Unsubscribes; see [`Session::unsubscribe`].
+    pub fn unsubscribe(&self, filters: Vec<String>) -> Result<PacketId, CommandError> {
+        self.with(|inner| {
+            let now = now();
+            let r = inner.session.unsubscribe(filters, now);
+            inner.flush(now);
+            r
+        })
+    }
+
+    /// Whether CONNACK accepted the current connection.
+    pub fn is_connected(&self) -> bool {
+        self.inner.borrow().session.is_connected()
+    }
+
+    /// Runs `f` on the state, then reports what it queued, outside the borrow.
+    fn with<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> R {
+        let (result, events, reconnect) = {
+            let mut inner = self.inner.borrow_mut();
+            let result = f(&mut inner);
+            let reconnect = inner.take_reconnect_request();
+            (result, std::mem::take(&mut inner.out), reconnect)
+        };
+        for e in events {
+            (self.listener)(e);
+        }
+        if let Some(delay) = reconnect {
+            self.schedule_reconnect(delay);
+        }
+        self.arm_timer();
+        result
+    }
+
+    fn weak(&self) -> (Weak<RefCell<Inner>>, Listener) {
+        (Rc::downgrade(&self.inner), self.listener.clone())
+    }
+
+    fn from_weak(weak: &Weak<RefCell<Inner>>, listener: &Listener) -> Option<Connection> {
+        Some(Connection {
+            inner: weak.upgrade()?,
+            listener: listener.clone(),
+        })
+    }
+
+    fn open(&self, attempt: u32) {
+        let url = self.inner.borrow().url.clone();
+        self.with(|inner| {
+            inner.out.push(DriverEvent::Opening {
+                url: url.clone(),
+                attempt,
+            });
+        });
+        if url.starts_with("ws://") && page_is_https() {
+            self.with(|inner| {
+                inner
+                    .out
+                    .push(DriverEvent::OpenFailed(OpenError::MixedContent))
+            });
+            return;
+        }
+        let ws = match WebSocket::new_with_str(&url, SUBPROTOCOL) {
+            Ok(ws) => ws,
+            Err(e) => {
+                let msg = e
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .or_else(|| e.as_string())
+                    .unwrap_or_default();
+                self.with(|inner| {
+                    inner
+                        .out
+                        .push(DriverEvent::OpenFailed(OpenError::Rejected(msg)))
+                });
+                return;
+            }
+        };
+        ws.set_binary_type(BinaryType::Arraybuffer);
+        let generation = {
+            let mut inner = self.inner.borrow_mut();
+            inner.generation += 1;
+            inner.generation
+        };
+        let (weak, listener) = self.weak();
+        let on_open = {
+            let (weak, listener) = (weak.clone(), listener.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                if let Some(c) = Connection::from_weak(&weak, &listener) {
+                    c.on_open(generation);
+                }
+            })
+        };
+        let on_message = {
+            let (weak, listener) = (weak.clone(), listener.clone());
+            Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+                if let Some(c) = Connection::from_weak(&weak, &listener) {
+                    c.on_message(generation, e);
+                }
+            })
+        };
+        let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |e: CloseEvent| {
+            if let Some(c) = Connection::from_weak(&weak, &listener) {
+                c.on_close(generation, e);
+            }
+        });
+        ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        self.inner.borrow_mut().socket = Some(Socket {
+            ws,
+            opened: false,
+            _on_open: on_open,
+            _on_message: on_message,
+            _on_close: on_close,
+        });
+    }
+
+    fn on_open(&self, generation: u64) {
+        self.with(|inner| {
+            if inner.generation != generation {
+                return;
+            }
+            let Some(socket) = inner.socket.as_mut() else {
+                return;
+            };
+            socket.opened = true;
+            let protocol = socket.ws.protocol();
+            if protocol != SUBPROTOCOL {
+                inner
+                    .out
+                    .push(DriverEvent::SubprotocolMismatch { got: protocol });
+                let _ = socket.ws.close_with_code(1002);
+                return;
+            }
+            inner.out.push(DriverEvent::Opened { protocol });
+            let now = now();
+            if let Err(e) = inner.session.connect(now) {
+                // Only possible if options need MQTT 5 on 3.1.1; report as
+                // a refused open rather than send a wrong CONNECT.
+                inner
+                    .out
+                    .push(DriverEvent::OpenFailed(OpenError::Rejected(e.to_string())));
+                inner.user_closed = true;
+                inner.shutdown_socket();
+                return;
+            }
+            inner.flush(now);
+        });
+    }
+
+    fn on_message(&self, generation: u64, e: MessageEvent) {
+        self.with(|inner| {
+            if inner.generation != generation {
+                return;
+            }
+            let data = e.data();
+            let now = now();
+            if let Some(buf) = data.dyn_ref::<js_sys::ArrayBuffer>() {
+                let bytes = js_sys::Uint8Array::new(buf).to_vec();
+                inner.session.handle_bytes(&bytes, now);
+                inner.flush(now);
+            } else {
+                // MQTT over WebSocket is binary frames only (spec 6.0).
+                inner.out.push(DriverEvent::TextFrameRefused);
+                if let Some(s) = &inner.socket {
+                    let _ =
+                        s.ws.close_with_code_and_reason(1003, "MQTT needs binary frames");
+                }
+            }
+        });
+    }
+
+    fn on_close(&self, generation: u64, e: CloseEvent) {
+        self.with(|inner| {
+            if inner.generation != generation {
+                return;
+            }
+            let opened = inner.socket.as_ref().is_some_and(|s| s.opened);
+            if let Some(s) = inner.socket.take() {
+                s.detach();
+            }
+            inner.timer = None;
+            let now = now();
+            inner.out.push(DriverEvent::SocketClosed {
+                code: e.code(),
+                reason: e.reason(),
+                was_clean: e.was_clean(),
+                opened,
+            });
+            inner.session.handle_transport_closed(now);
+            inner.flush(now);
+            inner.reconnect_wanted = true;
+        });
+    }
+
+    fn schedule_reconnect(&self, delay_ms: u64) {
+        let attempt = self.inner.borrow().backoff.attempts();
+        let (weak, listener) = self.weak();
+        let timer = Timeout::new(delay_ms.min(u64::from(u32::MAX)) as u32, move || {
+            if let Some(c) = Connection::from_weak(&weak, &listener) {
+                c.inner.borrow_mut().reconnect_timer = None;
+                c.open(attempt);
+            }
+        });
+        self.inner.borrow_mut().reconnect_timer = Some(timer);
+        (self.listener)(DriverEvent::ReconnectScheduled { delay_ms, attempt });
+    }
+
+    /// One timer, at the session's next deadline.
+    fn arm_timer(&self) {
+        let deadline = self.inner.borrow().session.poll_timeout();
+        let Some(deadline) = deadline else {
+            self.inner.borrow_mut().timer = None;
+            return;
+        };
+        let wait = deadline.saturating_duration_since(now()).as_millis();
+        let (weak, listener) = self.weak();
+        let timer = Timeout::new(wait.min(u128::from(u32::MAX)) as u32, move || {
+            if let Some(c) = Connection::from_weak(&weak, &listener) {
+                c.with(|inner| {
+                    let now = now();
+                    inner.session.handle_timeout(now);
+                    inner.flush(now);
+                });
+            }
+        });
+        self.inner.borrow_mut().timer = Some(timer);
+    }
+}
+
+fn page_is_https() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "https:")
+}
+
+impl Inner {
+    /// Sends what the session queued and moves its events to `out`. When
+    /// the session closed the connection, the socket is closed after the
+    /// last bytes (a DISCONNECT, say) were handed to it.
+    fn flush(&mut self, _now: Instant) {
+        while let Some(bytes) = self.session.poll_transmit() {
+            if let Some(s) = &self.socket {
+                // Errors here mean the socket is already closing; its close
+                // event reports that.
+                let _ = s.ws.send_with_u8_array(&bytes);
+            }
+        }
+        let mut close = false;
+        while let Some(e) = self.session.poll_event() {
+            match &e {
+                Event::Connected(_) => {
+                    self.ever_connected = true;
+                    self.backoff.reset();
+                }
+                Event::Closed(reason) => {
+                    self.last_close = Some(reason.clone());
+                    close = true;
+                }
+                _ => {}
+            }
+            self.out.push(DriverEvent::Session(e));
+        }
+        if close {
+            if let Some(s) = &self.socket {
+                let _ = s.ws.close_with_code(1000);
+            }
+        }
+    }
+
+    fn shutdown_socket(&mut self) {
+        self.generation += 1;
+        self.timer = None;
+        if let Some(s) = self.socket.take() {
+            s.detach();
+            let _ = s.ws.close_with_code(1000);
+        }
+    }
+
+    /// After a socket closed: the delay before the next attempt, if one is
+    /// due. Retries only a connection that had worked, not one the user
+    /// closed, and not a refusal (wrong credentials do not get better).
+    fn take_reconnect_request(&mut self) -> Option<u64> {
+        if !std::mem::take(&mut self.reconnect_wanted) {
+            return None;
+        }
+        if self.user_closed || !self.auto_reconnect || !self.ever_connected {
+            return None;
+        }
+        if matches!(
+            self.last_close,
+            Some(CloseReason::ClientDisconnected) | Some(CloseReason::ConnectRefused { .. })
+        ) {
+            return None;
+        }
+        let delay = self.backoff.next_delay(js_sys::Math::random())?;
+        Some(u64::try_from(delay.as_millis()).unwrap_or(u64::MAX))
+    }
+}

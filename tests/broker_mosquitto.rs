@@ -13,7 +13,7 @@ use common_broker::{
     options, unique, Broker, CliMessage, Client, RECEIVE_MAXIMUM, TOPIC_ALIAS_MAXIMUM, WAIT,
 };
 use mqtt_lab::protocol::codec::{
-    LastWill, PacketType, Properties, ProtocolVersion, QoS, ReasonCode,
+    LastWill, Packet, PacketType, Properties, PropertyId, ProtocolVersion, QoS, ReasonCode,
 };
 use mqtt_lab::protocol::session::{CloseReason, Event, Message};
 
@@ -49,6 +49,8 @@ both_versions!(
     no_will_on_clean_disconnect,
     persistent_session,
     keep_alive_pings,
+    burst_with_flow_control,
+    resume_inflight_after_drop,
 );
 
 /// mosquitto's log names the protocol of a connection `p2` (3.1.1) or `p5`.
@@ -484,4 +486,156 @@ fn empty_client_id_v311() {
     assert!(!n.client_id_assigned);
     assert_eq!(n.client_id, "");
     c.disconnect();
+}
+
+/// Many QoS 1/2 publishes, some larger than one TCP read, interleaved on
+/// four topics; everything arrives once and intact.
+///
+/// 5.0: all at once. The broker's Receive Maximum holds ours back (the rest
+/// waits in the session), and repeated topics go out as Topic Aliases.
+///
+/// 3.1.1 has no Receive Maximum, but mosquitto still applies its
+/// `max_inflight_messages` to what a client sends: it PUBACKs a QoS 1
+/// message over that limit and drops it (its log says `rc151`, Quota
+/// exceeded, which a 3.1.1 PUBACK cannot carry). So 3.1.1 sends in windows
+/// of that size, as a 3.1.1 application must.
+///
+/// Our own Receive Maximum stays above the burst: mosquitto 2.0.11 frees a
+/// QoS 2 slot of ours on PUBREC instead of PUBCOMP (MQTT 5.0 §4.9), so with
+/// a small one it can overrun us, and the session then rightly disconnects
+/// with 0x93 Receive Maximum exceeded.
+fn burst_with_flow_control(version: ProtocolVersion) {
+    let Some(broker) = Broker::start() else {
+        return;
+    };
+    let b = base("burst");
+    let v5 = version == ProtocolVersion::V5;
+    let mut opts = options(version, &unique("burst"));
+    opts.auto_topic_alias = v5;
+    let (mut c, n) = Client::connect(&broker, "client", opts);
+    let results = c.subscribe(&[(&format!("{b}/#"), QoS::ExactlyOnce)]);
+    assert_eq!(results[0].reason_code.granted_qos(), Some(QoS::ExactlyOnce));
+
+    const N: usize = 60;
+    let window = if v5 { N } else { usize::from(RECEIVE_MAXIMUM) };
+    let mut expected = Vec::new();
+    for start in (0..N).step_by(window) {
+        let mut ids = Vec::new();
+        for i in start..(start + window).min(N) {
+            let qos = [QoS::AtLeastOnce, QoS::ExactlyOnce][i % 2];
+            let topic = format!("{b}/t{}", i % 4);
+            let len = if i % 10 == 3 { 200_000 } else { 16 + i };
+            let payload: Vec<u8> = (0..len).map(|j| (i * 7 + j) as u8).collect();
+            let id = c.publish(&topic, &payload, qos);
+            ids.push((id, qos));
+            expected.push((topic, payload, qos));
+        }
+        if v5 {
+            assert_eq!(n.receive_maximum, RECEIVE_MAXIMUM);
+            assert_eq!(c.session.inflight_len(), usize::from(RECEIVE_MAXIMUM));
+            assert_eq!(c.session.queued_len(), N - usize::from(RECEIVE_MAXIMUM));
+        }
+        for (id, qos) in ids {
+            c.publish_completed(id, qos);
+        }
+    }
+    let got = c.messages(N, Duration::from_secs(20));
+    // Order is kept per topic (spec 4.6): compare per topic, stably sorted.
+    let mut got: Vec<(String, Vec<u8>, QoS)> = got
+        .into_iter()
+        .map(|m| {
+            assert!(!m.dup, "no re-delivery on a healthy connection");
+            (m.topic, m.payload, m.qos)
+        })
+        .collect();
+    got.sort_by(|x, y| x.0.cmp(&y.0));
+    expected.sort_by(|x, y| x.0.cmp(&y.0));
+    assert!(
+        got == expected,
+        "messages differ (received {}, sent {})",
+        got.len(),
+        expected.len()
+    );
+    let later = c.run_for(QUIET);
+    let extra = messages_in(&later).len();
+    assert_eq!(extra, 0, "{extra} duplicate(s)");
+    assert_eq!(c.session.inflight_len(), 0);
+    assert_eq!(c.session.queued_len(), 0);
+    let log = broker.log();
+    assert!(!log.contains("rc151"), "the broker's quota was exceeded");
+    let aliased = later
+        .iter()
+        .filter(|e| {
+            matches!(e, Event::PacketSent { packet: Packet::Publish(p), .. }
+                if p.topic.is_empty() && p.properties.integer(PropertyId::TopicAlias).is_some())
+        })
+        .count();
+    if v5 {
+        // Four topics, each sent in full once, then by alias.
+        assert_eq!(aliased, N - 4, "PUBLISH packets sent with a Topic Alias");
+    } else {
+        assert_eq!(aliased, 0);
+    }
+    c.disconnect();
+}
+
+/// QoS 1 and 2 publishes whose acknowledgements are lost with the
+/// connection are sent again with DUP=1 when the session resumes, and
+/// complete; the subscriber gets the QoS 2 one exactly once and the QoS 1
+/// one at least once.
+fn resume_inflight_after_drop(version: ProtocolVersion) {
+    let Some(broker) = Broker::start() else {
+        return;
+    };
+    let topic = format!("{}/inflight", base("resume"));
+    let (mut sub, _) = Client::connect(&broker, "subscriber", options(version, &unique("rsub")));
+    sub.subscribe(&[(&topic, QoS::ExactlyOnce)]);
+
+    let mut opts = options(version, &unique("resume"));
+    opts.clean_start = false;
+    if version == ProtocolVersion::V5 {
+        opts.session_expiry_interval = 300;
+    }
+    let (mut c, _) = Client::connect(&broker, "publisher", opts);
+    let id1 = c.publish(&topic, "qos1", QoS::AtLeastOnce);
+    let id2 = c.publish(&topic, "qos2", QoS::ExactlyOnce);
+    // Written, but gone before any acknowledgement is read.
+    c.drop_transport();
+    assert_eq!(c.session.inflight_len(), 2);
+    let _ = c.take_events();
+
+    let n = c.reconnect();
+    assert!(n.session_present);
+    c.publish_completed(id1, QoS::AtLeastOnce);
+    c.publish_completed(id2, QoS::ExactlyOnce);
+    let resent: Vec<_> = c
+        .run_for(Duration::ZERO)
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::PacketSent {
+                packet: Packet::Publish(p),
+                ..
+            } => Some((p.qos(), p.dup)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        resent,
+        [(QoS::AtLeastOnce, true), (QoS::ExactlyOnce, true)],
+        "resent in order with DUP=1"
+    );
+    assert_eq!(c.session.inflight_len(), 0);
+
+    let first = sub.messages(2, WAIT);
+    let later = sub.run_for(QUIET);
+    let mut payloads: Vec<Vec<u8>> = first.into_iter().map(|m| m.payload).collect();
+    payloads.extend(messages_in(&later).into_iter().map(|m| m.payload.clone()));
+    let count = |p: &[u8]| payloads.iter().filter(|x| x.as_slice() == p).count();
+    assert_eq!(count(b"qos2"), 1, "QoS 2 exactly once: {payloads:?}");
+    assert!(
+        (1..=2).contains(&count(b"qos1")),
+        "QoS 1 at least once: {payloads:?}"
+    );
+    c.disconnect();
+    sub.disconnect();
 }

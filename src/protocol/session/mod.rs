@@ -670,15 +670,16 @@ impl Session {
     }
 
     /// Sends waiting QoS 1/2 messages while the server's Receive Maximum
-    /// leaves room.
+    /// (5.0) or our own cap (3.1.1) leaves room.
     fn pump(&mut self, now: Instant) {
         if self.state != State::Connected {
             return;
         }
-        let quota = self
-            .negotiated
-            .as_ref()
-            .map_or(1, |n| usize::from(n.receive_maximum.max(1)));
+        let quota = match &self.negotiated {
+            Some(n) if n.version.is_v5() => n.receive_maximum,
+            _ => self.options.max_inflight_v311,
+        };
+        let quota = usize::from(quota.max(1));
         while self.inflight.len() < quota {
             let Some(mut out) = self.waiting.pop_front() else {
                 break;

@@ -39,6 +39,12 @@ pub struct ConnectOptions {
     pub connect_timeout: Duration,
     /// Send the subscriptions again when the server has no session for us.
     pub resubscribe: bool,
+    /// Most QoS 1/2 messages in flight at once on a 3.1.1 connection, which
+    /// has no Receive Maximum to tell us the server's limit. Brokers have
+    /// one all the same (mosquitto's `max_inflight_messages`, 20 by
+    /// default, drops QoS 1 messages beyond it after acknowledging them), so
+    /// the client keeps under it. In 5.0 the server's Receive Maximum rules.
+    pub max_inflight_v311: u16,
 }
 
 impl Default for ConnectOptions {
@@ -59,6 +65,7 @@ impl Default for ConnectOptions {
             user_properties: Vec::new(),
             connect_timeout: Duration::from_secs(30),
             resubscribe: true,
+            max_inflight_v311: 20,
         }
     }
 }

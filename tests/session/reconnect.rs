@@ -132,6 +132,40 @@ both_versions! {
         peer.assert_quiet();
     }
 
+    /// PUBRELs are resent in the order their PUBRECs arrived
+    /// ([MQTT-4.6.0-4]), which need not be the order the PUBLISHes went out.
+    fn pubrel_resend_follows_pubrec_order(version) {
+        let mut peer = Peer::with_options(persistent(version));
+        peer.accept();
+        let a = peer.publish_qos("lab/a", b"a", QoS::ExactlyOnce).expect("an id");
+        let b = peer.publish_qos("lab/b", b"b", QoS::ExactlyOnce).expect("an id");
+        let c = peer.publish_qos("lab/c", b"c", QoS::ExactlyOnce).expect("an id");
+        peer.take_sent();
+        for id in [c, a] {
+            peer.send(pubrec(id.get()));
+            assert_eq!(peer.expect_ack(PacketType::PubRel).packet_id, id);
+        }
+        peer.close_transport();
+        peer.expect_closed();
+        peer.connect();
+        peer.send(Packet::ConnAck(connack_session(true)));
+        peer.expect_connected();
+        // b's PUBLISH, and the PUBRELs for c then a.
+        let sent: Vec<_> = peer
+            .take_sent()
+            .into_iter()
+            .map(|p| (p.packet_type(), p.packet_id()))
+            .collect();
+        let publish = sent.iter().filter(|s| s.0 == PacketType::Publish).collect::<Vec<_>>();
+        let pubrel = sent.iter().filter(|s| s.0 == PacketType::PubRel).collect::<Vec<_>>();
+        assert_eq!(publish, [&(PacketType::Publish, Some(b))]);
+        assert_eq!(
+            pubrel,
+            [&(PacketType::PubRel, Some(c)), &(PacketType::PubRel, Some(a))],
+            "PUBRELs out of PUBREC order: {sent:?}"
+        );
+    }
+
     /// The server has no session for us: the subscriptions go out again,
     /// once, in one SUBSCRIBE; unacknowledged PUBLISHes are sent as new
     /// messages (DUP=0); a QoS 2 message past PUBREC counts as delivered;

@@ -129,7 +129,9 @@ pub struct Session {
     events: VecDeque<Event>,
     packet_events: bool,
     ids: PacketIdAllocator,
-    /// Sent, awaiting acknowledgement, in the order first sent.
+    /// Sent, awaiting acknowledgement. PUBLISHes keep the order they were
+    /// first sent in; a QoS 2 message moves to the back when its PUBREC
+    /// arrives, so resent PUBRELs follow PUBREC order (spec 4.6).
     inflight: VecDeque<Outgoing>,
     /// Held back by the server's Receive Maximum.
     waiting: VecDeque<Outgoing>,
@@ -834,8 +836,8 @@ impl Session {
     }
 
     /// The server kept our session: resend unacknowledged PUBLISH with
-    /// DUP=1 and unanswered PUBREL, in their original order (spec 4.4), and
-    /// SUBSCRIBE/UNSUBSCRIBE still awaiting an answer.
+    /// DUP=1 in the order first sent and unanswered PUBREL in PUBREC order
+    /// (spec 4.4, 4.6), and SUBSCRIBE/UNSUBSCRIBE still awaiting an answer.
     fn resume_session(&mut self, now: Instant) {
         let inflight: Vec<Outgoing> = self.inflight.iter().cloned().collect();
         for out in inflight {
@@ -1058,10 +1060,16 @@ impl Session {
                 });
                 self.pump(now);
             }
-            Some(Awaiting::PubRec) | Some(Awaiting::PubComp) => {
-                if let Some(i) = idx {
-                    self.inflight[i].stage = Awaiting::PubComp;
+            Some(Awaiting::PubRec) => {
+                // PUBRELs must go out in PUBREC order, on resend too
+                // [MQTT-4.6.0-4]: the message joins the back of the queue.
+                if let Some(mut out) = idx.and_then(|i| self.inflight.remove(i)) {
+                    out.stage = Awaiting::PubComp;
+                    self.inflight.push_back(out);
                 }
+                self.send(Packet::PubRel(PubResponse::new(id)), now);
+            }
+            Some(Awaiting::PubComp) => {
                 self.send(Packet::PubRel(PubResponse::new(id)), now);
             }
             _ => {

@@ -456,3 +456,92 @@ both_versions! {
         peer.assert_quiet();
     }
 }
+
+/// After a reconnect the server's new Receive Maximum also bounds the
+/// PUBLISHes resent from the session [MQTT-3.3.4-7]: the rest wait, and go
+/// out as acknowledgements make room, still DUP=1 with their identifiers
+/// and in their original order.
+#[test]
+fn resumed_session_respects_the_new_receive_maximum() {
+    let opts = ConnectOptions {
+        clean_start: false,
+        session_expiry_interval: 600,
+        ..options(ProtocolVersion::V5)
+    };
+    let mut peer = Peer::with_options(opts);
+    peer.accept();
+    let ids: Vec<_> = (0..3u8)
+        .map(|i| {
+            peer.publish_qos("q", &[i], QoS::AtLeastOnce)
+                .expect("an id")
+        })
+        .collect();
+    assert_eq!(peer.take_sent().len(), 3);
+    peer.close_transport();
+    peer.expect_closed();
+
+    peer.connect();
+    peer.send(Packet::ConnAck(ConnAck {
+        session_present: true,
+        ..connack_with(int_props(&[(PropertyId::ReceiveMaximum, 1)]))
+    }));
+    peer.expect_connected();
+    for (k, &id) in ids.iter().enumerate() {
+        let p = peer.expect_publish();
+        assert_eq!(
+            (p.qos_pid.packet_id(), p.dup),
+            (Some(id), true),
+            "resend {k}"
+        );
+        peer.assert_nothing_sent();
+        assert_eq!(peer.session.inflight_len(), 1);
+        assert_eq!(peer.session.queued_len(), 2 - k);
+        peer.send(puback(id.get()));
+        assert!(matches!(
+            peer.expect_event(),
+            Event::PublishCompleted { packet_id: Some(done), .. } if done == id
+        ));
+    }
+    peer.assert_quiet();
+}
+
+/// Resends held back by Receive Maximum are still only queued when the
+/// session is then lost altogether: they go out as new messages (DUP=0)
+/// like every other unacknowledged one.
+#[test]
+fn held_resends_become_new_messages_when_the_session_is_lost() {
+    let opts = ConnectOptions {
+        clean_start: false,
+        session_expiry_interval: 600,
+        ..options(ProtocolVersion::V5)
+    };
+    let mut peer = Peer::with_options(opts);
+    peer.accept();
+    for i in 0..3u8 {
+        peer.publish_qos("q", &[i], QoS::AtLeastOnce);
+    }
+    peer.take_sent();
+    peer.close_transport();
+    peer.expect_closed();
+    peer.connect();
+    peer.send(Packet::ConnAck(ConnAck {
+        session_present: true,
+        ..connack_with(int_props(&[(PropertyId::ReceiveMaximum, 1)]))
+    }));
+    peer.expect_connected();
+    assert!(peer.expect_publish().dup);
+    peer.assert_nothing_sent();
+    peer.close_transport();
+    peer.expect_closed();
+
+    peer.accept_with(connack_session(false));
+    let sent: Vec<_> = peer
+        .take_sent()
+        .into_iter()
+        .map(|p| match p {
+            Packet::Publish(p) => (p.payload, p.dup),
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect();
+    assert_eq!(sent, [(vec![0], false), (vec![1], false), (vec![2], false)]);
+}

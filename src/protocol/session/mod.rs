@@ -671,16 +671,21 @@ impl Session {
         self.send(Packet::Publish(p), now);
     }
 
+    /// How many QoS 1/2 messages may be unacknowledged at once: the
+    /// server's Receive Maximum.
+    fn send_quota(&self) -> usize {
+        self.negotiated
+            .as_ref()
+            .map_or(1, |n| usize::from(n.receive_maximum.max(1)))
+    }
+
     /// Sends waiting QoS 1/2 messages while the server's Receive Maximum
     /// leaves room.
     fn pump(&mut self, now: Instant) {
         if self.state != State::Connected {
             return;
         }
-        let quota = self
-            .negotiated
-            .as_ref()
-            .map_or(1, |n| usize::from(n.receive_maximum.max(1)));
+        let quota = self.send_quota();
         while self.inflight.len() < quota {
             let Some(mut out) = self.waiting.pop_front() else {
                 break;
@@ -838,19 +843,38 @@ impl Session {
     /// The server kept our session: resend unacknowledged PUBLISH with
     /// DUP=1 in the order first sent and unanswered PUBREL in PUBREC order
     /// (spec 4.4, 4.6), and SUBSCRIBE/UNSUBSCRIBE still awaiting an answer.
+    ///
+    /// The server's Receive Maximum on this connection bounds the resent
+    /// PUBLISHes as it bounds new ones [MQTT-3.3.4-7]: those over it wait at
+    /// the head of the queue (still DUP=1, same identifiers) for room.
     fn resume_session(&mut self, now: Instant) {
-        let inflight: Vec<Outgoing> = self.inflight.iter().cloned().collect();
-        for out in inflight {
+        let quota = self.send_quota();
+        let mut counted = self
+            .inflight
+            .iter()
+            .filter(|o| o.stage == Awaiting::PubComp)
+            .count();
+        let mut held = Vec::new();
+        for mut out in std::mem::take(&mut self.inflight) {
             match out.stage {
-                Awaiting::PubAck | Awaiting::PubRec => {
-                    let mut p = out.publish.clone();
-                    p.dup = true;
-                    self.send_publish(p, now);
-                }
                 Awaiting::PubComp => {
                     self.send(Packet::PubRel(PubResponse::new(out.id)), now);
+                    self.inflight.push_back(out);
+                }
+                Awaiting::PubAck | Awaiting::PubRec => {
+                    out.publish.dup = true;
+                    if counted < quota {
+                        counted += 1;
+                        self.send_publish(out.publish.clone(), now);
+                        self.inflight.push_back(out);
+                    } else {
+                        held.push(out);
+                    }
                 }
             }
+        }
+        for out in held.into_iter().rev() {
+            self.waiting.push_front(out);
         }
         let subs: Vec<Subscribe> = self.pending_subscribes.values().cloned().collect();
         for s in subs {
@@ -886,6 +910,10 @@ impl Session {
         }
         for out in resend.into_iter().rev() {
             self.waiting.push_front(out);
+        }
+        // Resends held back by Receive Maximum are new messages now too.
+        for out in &mut self.waiting {
+            out.publish.dup = false;
         }
         let pending: Vec<u16> = self
             .pending_subscribes

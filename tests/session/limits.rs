@@ -457,6 +457,35 @@ both_versions! {
     }
 }
 
+/// The server's Maximum Packet Size holds for SUBSCRIBE and UNSUBSCRIBE
+/// too [MQTT-3.2.2-15]: refused, nothing sent, nothing remembered.
+#[test]
+fn server_maximum_packet_size_refuses_oversize_subscribe() {
+    let mut peer = v5_connected_with(
+        options(ProtocolVersion::V5),
+        &[(PropertyId::MaximumPacketSize, 64)],
+    );
+    let long = format!("lab/{}", "x".repeat(100));
+    assert!(matches!(
+        peer.command(|s, now| s.subscribe(vec![filter(&long, QoS::AtMostOnce)], None, now)),
+        Err(CommandError::PacketTooLarge { maximum: 64, .. })
+    ));
+    assert!(matches!(
+        peer.command(|s, now| s.unsubscribe(vec![long.clone()], now)),
+        Err(CommandError::PacketTooLarge { maximum: 64, .. })
+    ));
+    peer.assert_quiet();
+    assert!(peer.session.subscriptions().is_empty());
+
+    let id = peer.subscribe(&["lab/#"]);
+    assert_eq!(peer.expect_subscribe().packet_id, id);
+    peer.send(suback(id, &[1]));
+    peer.expect_event();
+    peer.command(|s, now| s.unsubscribe(vec!["lab/#".into()], now))
+        .expect("fits");
+    assert_eq!(peer.expect_unsubscribe().filters, ["lab/#"]);
+}
+
 /// After a reconnect the server's new Receive Maximum also bounds the
 /// PUBLISHes resent from the session [MQTT-3.3.4-7]: the rest wait, and go
 /// out as acknowledgements make room, still DUP=1 with their identifiers

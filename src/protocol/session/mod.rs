@@ -558,11 +558,9 @@ impl Session {
             properties,
             filters,
         };
-        if let Err(e) =
-            codec::encode_to_vec(&Packet::Subscribe(subscribe.clone()), self.options.version)
-        {
+        if let Err(e) = self.check_encodable(&Packet::Subscribe(subscribe.clone())) {
             self.ids.release(id);
-            return Err(CommandError::Encode(e));
+            return Err(e);
         }
         for f in &subscribe.filters {
             let entry = SubscriptionEntry {
@@ -610,6 +608,10 @@ impl Session {
             properties: Properties::new(),
             filters,
         };
+        if let Err(e) = self.check_encodable(&Packet::Unsubscribe(unsubscribe.clone())) {
+            self.ids.release(id);
+            return Err(e);
+        }
         self.subscriptions
             .retain(|s| !unsubscribe.filters.contains(&s.filter.filter));
         self.pending_unsubscribes
@@ -619,6 +621,20 @@ impl Session {
     }
 
     // ----- internals -----
+
+    /// Refuses a packet the codec cannot write or that exceeds the server's
+    /// Maximum Packet Size: the client must not send it [MQTT-3.2.2-15].
+    fn check_encodable(&self, packet: &Packet) -> Result<(), CommandError> {
+        let bytes =
+            codec::encode_to_vec(packet, self.options.version).map_err(CommandError::Encode)?;
+        match self.negotiated.as_ref().and_then(|n| n.maximum_packet_size) {
+            Some(maximum) if bytes.len() > maximum as usize => Err(CommandError::PacketTooLarge {
+                size: bytes.len(),
+                maximum,
+            }),
+            _ => Ok(()),
+        }
+    }
 
     fn push_transmit(&mut self, packet: Packet, bytes: Vec<u8>, now: Instant) {
         self.last_sent = now;

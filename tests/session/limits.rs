@@ -1,6 +1,8 @@
 //! Negotiated limits: Receive Maximum, Topic Alias Maximum and Maximum
 //! Packet Size, both ways (mostly MQTT 5; 3.1.1 has only a size cap).
 
+use std::collections::HashMap;
+
 use super::common::*;
 
 use mqtt_lab::protocol::codec;
@@ -343,6 +345,59 @@ fn outgoing_topic_alias_is_automatic() {
     assert_eq!(resent.len(), 7);
     assert_eq!(resent[0], ("a/1".to_string(), Some(1), true));
     assert_eq!(resent[1], ("".to_string(), Some(1), true));
+}
+
+/// Whatever mix of automatic and explicit aliases the application uses,
+/// every PUBLISH resolves on the server to the topic it was published to
+/// (an explicit alias rebinds that number on the server, spec 3.3.2.3.4).
+#[test]
+fn outgoing_topic_aliases_always_resolve_to_the_right_topic() {
+    let opts = ConnectOptions {
+        auto_topic_alias: true,
+        ..options(ProtocolVersion::V5)
+    };
+    let mut peer = v5_connected_with(opts, &[(PropertyId::TopicAliasMaximum, 3)]);
+    let mut server: HashMap<u32, String> = HashMap::new();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut rand = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let topics = ["t/a", "t/b", "t/c", "t/d", "t/e", "t/f"];
+    for step in 0..500 {
+        let topic = topics[rand(topics.len() as u64) as usize];
+        let mut msg = OutgoingPublish::new(topic, "x");
+        if rand(5) == 0 {
+            let alias = 1 + rand(3) as u32;
+            msg = msg.properties(
+                Properties::new().with(PropertyId::TopicAlias, PropertyValue::Integer(alias)),
+            );
+        }
+        peer.publish(msg).expect("valid");
+        peer.take_events();
+        let p = peer.expect_publish();
+        let resolved = match alias_of(&p) {
+            Some(a) => {
+                assert!((1..=3).contains(&a), "alias {a} above the server's maximum");
+                if p.topic.is_empty() {
+                    server
+                        .get(&a)
+                        .cloned()
+                        .unwrap_or_else(|| panic!("alias {a} never set"))
+                } else {
+                    server.insert(a, p.topic.clone());
+                    p.topic.clone()
+                }
+            }
+            None => p.topic.clone(),
+        };
+        assert_eq!(
+            resolved, topic,
+            "step {step}: the server would deliver to the wrong topic"
+        );
+    }
 }
 
 /// Without `auto_topic_alias`, or when the server allows none, topics go

@@ -140,7 +140,11 @@ pub struct Session {
     pending_subscribes: BTreeMap<u16, Subscribe>,
     pending_unsubscribes: BTreeMap<u16, Unsubscribe>,
     subscriptions: Vec<SubscriptionEntry>,
+    /// Topic → alias the server currently maps back to that topic.
     aliases_out: HashMap<String, u16>,
+    /// The next alias to hand out automatically; numbers are not reused
+    /// within a connection, so two topics never share one.
+    next_alias_out: u32,
     aliases_in: HashMap<u16, String>,
     last_sent: Instant,
     last_received: Instant,
@@ -168,6 +172,7 @@ impl Session {
             pending_unsubscribes: BTreeMap::new(),
             subscriptions: Vec::new(),
             aliases_out: HashMap::new(),
+            next_alias_out: 1,
             aliases_in: HashMap::new(),
             last_sent: Instant::default(),
             last_received: Instant::default(),
@@ -321,6 +326,7 @@ impl Session {
         self.rx.clear();
         self.aliases_in.clear();
         self.aliases_out.clear();
+        self.next_alias_out = 1;
         self.ping_outstanding = false;
         self.state = State::AwaitingConnAck;
         self.connect_deadline = Some(deadline);
@@ -665,23 +671,23 @@ impl Session {
             .negotiated
             .as_ref()
             .map_or(0, |n| n.topic_alias_maximum);
-        if self.options.auto_topic_alias
-            && server_max > 0
-            && p.properties.integer(PropertyId::TopicAlias).is_none()
-        {
+        if let Some(explicit) = p.properties.integer(PropertyId::TopicAlias) {
+            // The application's alias now maps to this topic on the server;
+            // an automatic mapping that used the number is stale.
+            self.aliases_out.retain(|_, a| u32::from(*a) != explicit);
+        } else if self.options.auto_topic_alias && server_max > 0 {
             if let Some(&alias) = self.aliases_out.get(&p.topic) {
                 p.topic.clear();
                 p.properties.set(
                     PropertyId::TopicAlias,
                     PropertyValue::Integer(u32::from(alias)),
                 );
-            } else if self.aliases_out.len() < usize::from(server_max) {
-                let alias = self.aliases_out.len() as u16 + 1;
-                self.aliases_out.insert(p.topic.clone(), alias);
-                p.properties.set(
-                    PropertyId::TopicAlias,
-                    PropertyValue::Integer(u32::from(alias)),
-                );
+            } else if self.next_alias_out <= u32::from(server_max) {
+                let alias = self.next_alias_out;
+                self.next_alias_out += 1;
+                self.aliases_out.insert(p.topic.clone(), alias as u16);
+                p.properties
+                    .set(PropertyId::TopicAlias, PropertyValue::Integer(alias));
             }
         }
         self.send(Packet::Publish(p), now);

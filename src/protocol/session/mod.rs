@@ -129,7 +129,9 @@ pub struct Session {
     events: VecDeque<Event>,
     packet_events: bool,
     ids: PacketIdAllocator,
-    /// Sent, awaiting acknowledgement, in the order first sent.
+    /// Sent, awaiting acknowledgement. PUBLISHes keep the order they were
+    /// first sent in; a QoS 2 message moves to the back when its PUBREC
+    /// arrives, so resent PUBRELs follow PUBREC order (spec 4.6).
     inflight: VecDeque<Outgoing>,
     /// Held back by the server's Receive Maximum.
     waiting: VecDeque<Outgoing>,
@@ -138,7 +140,11 @@ pub struct Session {
     pending_subscribes: BTreeMap<u16, Subscribe>,
     pending_unsubscribes: BTreeMap<u16, Unsubscribe>,
     subscriptions: Vec<SubscriptionEntry>,
+    /// Topic → alias the server currently maps back to that topic.
     aliases_out: HashMap<String, u16>,
+    /// The next alias to hand out automatically; numbers are not reused
+    /// within a connection, so two topics never share one.
+    next_alias_out: u32,
     aliases_in: HashMap<u16, String>,
     last_sent: Instant,
     last_received: Instant,
@@ -166,6 +172,7 @@ impl Session {
             pending_unsubscribes: BTreeMap::new(),
             subscriptions: Vec::new(),
             aliases_out: HashMap::new(),
+            next_alias_out: 1,
             aliases_in: HashMap::new(),
             last_sent: Instant::default(),
             last_received: Instant::default(),
@@ -319,6 +326,7 @@ impl Session {
         self.rx.clear();
         self.aliases_in.clear();
         self.aliases_out.clear();
+        self.next_alias_out = 1;
         self.ping_outstanding = false;
         self.state = State::AwaitingConnAck;
         self.connect_deadline = Some(deadline);
@@ -556,11 +564,9 @@ impl Session {
             properties,
             filters,
         };
-        if let Err(e) =
-            codec::encode_to_vec(&Packet::Subscribe(subscribe.clone()), self.options.version)
-        {
+        if let Err(e) = self.check_encodable(&Packet::Subscribe(subscribe.clone())) {
             self.ids.release(id);
-            return Err(CommandError::Encode(e));
+            return Err(e);
         }
         for f in &subscribe.filters {
             let entry = SubscriptionEntry {
@@ -608,6 +614,10 @@ impl Session {
             properties: Properties::new(),
             filters,
         };
+        if let Err(e) = self.check_encodable(&Packet::Unsubscribe(unsubscribe.clone())) {
+            self.ids.release(id);
+            return Err(e);
+        }
         self.subscriptions
             .retain(|s| !unsubscribe.filters.contains(&s.filter.filter));
         self.pending_unsubscribes
@@ -617,6 +627,20 @@ impl Session {
     }
 
     // ----- internals -----
+
+    /// Refuses a packet the codec cannot write or that exceeds the server's
+    /// Maximum Packet Size: the client must not send it [MQTT-3.2.2-15].
+    fn check_encodable(&self, packet: &Packet) -> Result<(), CommandError> {
+        let bytes =
+            codec::encode_to_vec(packet, self.options.version).map_err(CommandError::Encode)?;
+        match self.negotiated.as_ref().and_then(|n| n.maximum_packet_size) {
+            Some(maximum) if bytes.len() > maximum as usize => Err(CommandError::PacketTooLarge {
+                size: bytes.len(),
+                maximum,
+            }),
+            _ => Ok(()),
+        }
+    }
 
     fn push_transmit(&mut self, packet: Packet, bytes: Vec<u8>, now: Instant) {
         self.last_sent = now;
@@ -647,26 +671,36 @@ impl Session {
             .negotiated
             .as_ref()
             .map_or(0, |n| n.topic_alias_maximum);
-        if self.options.auto_topic_alias
-            && server_max > 0
-            && p.properties.integer(PropertyId::TopicAlias).is_none()
-        {
+        if let Some(explicit) = p.properties.integer(PropertyId::TopicAlias) {
+            // The application's alias now maps to this topic on the server;
+            // an automatic mapping that used the number is stale.
+            self.aliases_out.retain(|_, a| u32::from(*a) != explicit);
+        } else if self.options.auto_topic_alias && server_max > 0 {
             if let Some(&alias) = self.aliases_out.get(&p.topic) {
                 p.topic.clear();
                 p.properties.set(
                     PropertyId::TopicAlias,
                     PropertyValue::Integer(u32::from(alias)),
                 );
-            } else if self.aliases_out.len() < usize::from(server_max) {
-                let alias = self.aliases_out.len() as u16 + 1;
-                self.aliases_out.insert(p.topic.clone(), alias);
-                p.properties.set(
-                    PropertyId::TopicAlias,
-                    PropertyValue::Integer(u32::from(alias)),
-                );
+            } else if self.next_alias_out <= u32::from(server_max) {
+                let alias = self.next_alias_out;
+                self.next_alias_out += 1;
+                self.aliases_out.insert(p.topic.clone(), alias as u16);
+                p.properties
+                    .set(PropertyId::TopicAlias, PropertyValue::Integer(alias));
             }
         }
         self.send(Packet::Publish(p), now);
+    }
+
+    /// How many QoS 1/2 messages may be in flight: the server's Receive
+    /// Maximum (5.0) or our own cap (3.1.1).
+    fn send_quota(&self) -> usize {
+        let quota = match &self.negotiated {
+            Some(n) if n.version.is_v5() => n.receive_maximum,
+            _ => self.options.max_inflight_v311,
+        };
+        usize::from(quota.max(1))
     }
 
     /// Sends waiting QoS 1/2 messages while the server's Receive Maximum
@@ -675,11 +709,7 @@ impl Session {
         if self.state != State::Connected {
             return;
         }
-        let quota = match &self.negotiated {
-            Some(n) if n.version.is_v5() => n.receive_maximum,
-            _ => self.options.max_inflight_v311,
-        };
-        let quota = usize::from(quota.max(1));
+        let quota = self.send_quota();
         while self.inflight.len() < quota {
             let Some(mut out) = self.waiting.pop_front() else {
                 break;
@@ -835,21 +865,40 @@ impl Session {
     }
 
     /// The server kept our session: resend unacknowledged PUBLISH with
-    /// DUP=1 and unanswered PUBREL, in their original order (spec 4.4), and
-    /// SUBSCRIBE/UNSUBSCRIBE still awaiting an answer.
+    /// DUP=1 in the order first sent and unanswered PUBREL in PUBREC order
+    /// (spec 4.4, 4.6), and SUBSCRIBE/UNSUBSCRIBE still awaiting an answer.
+    ///
+    /// The server's Receive Maximum on this connection bounds the resent
+    /// PUBLISHes as it bounds new ones [MQTT-3.3.4-7]: those over it wait at
+    /// the head of the queue (still DUP=1, same identifiers) for room.
     fn resume_session(&mut self, now: Instant) {
-        let inflight: Vec<Outgoing> = self.inflight.iter().cloned().collect();
-        for out in inflight {
+        let quota = self.send_quota();
+        let mut counted = self
+            .inflight
+            .iter()
+            .filter(|o| o.stage == Awaiting::PubComp)
+            .count();
+        let mut held = Vec::new();
+        for mut out in std::mem::take(&mut self.inflight) {
             match out.stage {
-                Awaiting::PubAck | Awaiting::PubRec => {
-                    let mut p = out.publish.clone();
-                    p.dup = true;
-                    self.send_publish(p, now);
-                }
                 Awaiting::PubComp => {
                     self.send(Packet::PubRel(PubResponse::new(out.id)), now);
+                    self.inflight.push_back(out);
+                }
+                Awaiting::PubAck | Awaiting::PubRec => {
+                    out.publish.dup = true;
+                    if counted < quota {
+                        counted += 1;
+                        self.send_publish(out.publish.clone(), now);
+                        self.inflight.push_back(out);
+                    } else {
+                        held.push(out);
+                    }
                 }
             }
+        }
+        for out in held.into_iter().rev() {
+            self.waiting.push_front(out);
         }
         let subs: Vec<Subscribe> = self.pending_subscribes.values().cloned().collect();
         for s in subs {
@@ -885,6 +934,10 @@ impl Session {
         }
         for out in resend.into_iter().rev() {
             self.waiting.push_front(out);
+        }
+        // Resends held back by Receive Maximum are new messages now too.
+        for out in &mut self.waiting {
+            out.publish.dup = false;
         }
         let pending: Vec<u16> = self
             .pending_subscribes
@@ -1059,10 +1112,16 @@ impl Session {
                 });
                 self.pump(now);
             }
-            Some(Awaiting::PubRec) | Some(Awaiting::PubComp) => {
-                if let Some(i) = idx {
-                    self.inflight[i].stage = Awaiting::PubComp;
+            Some(Awaiting::PubRec) => {
+                // PUBRELs must go out in PUBREC order, on resend too
+                // [MQTT-4.6.0-4]: the message joins the back of the queue.
+                if let Some(mut out) = idx.and_then(|i| self.inflight.remove(i)) {
+                    out.stage = Awaiting::PubComp;
+                    self.inflight.push_back(out);
                 }
+                self.send(Packet::PubRel(PubResponse::new(id)), now);
+            }
+            Some(Awaiting::PubComp) => {
                 self.send(Packet::PubRel(PubResponse::new(id)), now);
             }
             _ => {

@@ -55,7 +55,8 @@ pub struct PropertyInfo {
     pub value_type: ValueType,
     /// Bit set of [`PropertyContext`]s that may carry it.
     contexts: u16,
-    /// May appear more than once.
+    /// May appear more than once in some list; see
+    /// [`PropertyInfo::repeatable_in`] for a given one.
     pub repeatable: bool,
     /// For byte properties that are booleans: only 0 and 1 are valid.
     boolean: bool,
@@ -67,6 +68,15 @@ impl PropertyInfo {
     /// Whether a property list in `ctx` may carry this property.
     pub fn allowed_in(&self, ctx: PropertyContext) -> bool {
         self.contexts & ctx.bit() != 0
+    }
+
+    /// Whether this property may appear more than once in a list in `ctx`.
+    /// Subscription Identifier repeats in PUBLISH (spec 3.3.2.3.8) but may
+    /// appear only once in SUBSCRIBE (3.8.2.1.2).
+    pub fn repeatable_in(&self, ctx: PropertyContext) -> bool {
+        self.repeatable
+            && (!matches!(self.id, PropertyId::SubscriptionIdentifier)
+                || ctx == PropertyContext::Packet(PacketType::Publish))
     }
 
     /// Whether `value` is legal for an integer property.
@@ -310,6 +320,10 @@ impl FromIterator<Property> for Properties {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::protocol::codec::{
+        decode, encode_to_vec, DecodeErrorKind, DecodeOptions, Packet, PacketId, ProtocolVersion,
+        Publish, Subscribe, SubscribeFilter, SubscriptionOptions,
+    };
 
     #[test]
     fn table_is_consistent() {
@@ -350,5 +364,55 @@ mod tests {
             props.user_properties().collect::<Vec<_>>(),
             [("a", "1"), ("a", "2")]
         );
+    }
+
+    fn two_ids() -> Properties {
+        Properties::new()
+            .with(
+                PropertyId::SubscriptionIdentifier,
+                PropertyValue::Integer(1),
+            )
+            .with(
+                PropertyId::SubscriptionIdentifier,
+                PropertyValue::Integer(2),
+            )
+    }
+
+    #[test]
+    fn subscription_identifier_repeats_in_publish() {
+        let mut publish = Publish::new("a", "x");
+        publish.properties = two_ids();
+        let packet = Packet::Publish(publish);
+        let bytes = encode_to_vec(&packet, ProtocolVersion::V5).unwrap();
+        let opts = DecodeOptions::new(ProtocolVersion::V5);
+        assert_eq!(decode(&bytes, &opts), Ok(Some((packet, bytes.len()))));
+    }
+
+    #[test]
+    fn subscription_identifier_at_most_once_in_subscribe() {
+        // Spec 3.8.2.1.2: "It is a Protocol Error to include the
+        // Subscription Identifier more than once."
+        let bytes = [
+            0x82, 11, // SUBSCRIBE, remaining length
+            0x00, 0x01, // Packet Identifier
+            4, 0x0B, 0x01, 0x0B, 0x02, // two Subscription Identifiers
+            0x00, 0x01, b'a', 0x00, // Topic Filter "a", QoS 0
+        ];
+        let err = decode(&bytes, &DecodeOptions::new(ProtocolVersion::V5)).unwrap_err();
+        assert_eq!(
+            err.kind,
+            DecodeErrorKind::DuplicateProperty(PropertyId::SubscriptionIdentifier)
+        );
+        assert_eq!(err.offset, 7);
+
+        let subscribe = Packet::Subscribe(Subscribe {
+            packet_id: PacketId::new(1).unwrap(),
+            properties: two_ids(),
+            filters: vec![SubscribeFilter {
+                filter: "a".into(),
+                options: SubscriptionOptions::default(),
+            }],
+        });
+        assert!(encode_to_vec(&subscribe, ProtocolVersion::V5).is_err());
     }
 }

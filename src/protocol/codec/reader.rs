@@ -456,7 +456,7 @@ impl<'a, 'r> Reader<'a, 'r> {
                 return Err(self.error(DecodeErrorKind::PropertyNotAllowed(id), start, info.name));
             }
             let bit = 1u64 << (id as u8);
-            if seen & bit != 0 && !info.repeatable {
+            if seen & bit != 0 && !info.repeatable_in(ctx) {
                 return Err(self.error(DecodeErrorKind::DuplicateProperty(id), start, info.name));
             }
             seen |= bit;

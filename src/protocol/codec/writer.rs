@@ -90,7 +90,7 @@ pub(crate) fn write_properties(
             });
         }
         let bit = 1u64 << (p.id as u8);
-        if seen & bit != 0 && !info.repeatable {
+        if seen & bit != 0 && !info.repeatable_in(ctx) {
             return Err(EncodeError::DuplicateProperty { property: p.id });
         }
         seen |= bit;

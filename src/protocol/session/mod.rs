@@ -552,16 +552,9 @@ impl Session {
             .ids
             .allocate()
             .ok_or(CommandError::PacketIdsExhausted)?;
-        let mut properties = Properties::new();
-        if let Some(sid) = subscription_identifier {
-            properties.set(
-                PropertyId::SubscriptionIdentifier,
-                PropertyValue::Integer(sid),
-            );
-        }
         let subscribe = Subscribe {
             packet_id: id,
-            properties,
+            properties: subscribe_properties(subscription_identifier),
             filters,
         };
         if let Err(e) = self.check_encodable(&Packet::Subscribe(subscribe.clone())) {
@@ -980,16 +973,9 @@ impl Session {
         let Some(id) = self.ids.allocate() else {
             return;
         };
-        let mut properties = Properties::new();
-        if let Some(sid) = sid {
-            properties.set(
-                PropertyId::SubscriptionIdentifier,
-                PropertyValue::Integer(sid),
-            );
-        }
         let s = Subscribe {
             packet_id: id,
-            properties,
+            properties: subscribe_properties(sid),
             filters,
         };
         self.pending_subscribes.insert(id.get(), s.clone());
@@ -1220,4 +1206,16 @@ impl Session {
             results,
         });
     }
+}
+
+/// SUBSCRIBE properties: the Subscription Identifier, if any.
+fn subscribe_properties(subscription_identifier: Option<u32>) -> Properties {
+    let mut properties = Properties::new();
+    if let Some(sid) = subscription_identifier {
+        properties.set(
+            PropertyId::SubscriptionIdentifier,
+            PropertyValue::Integer(sid),
+        );
+    }
+    properties
 }

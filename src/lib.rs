@@ -6,7 +6,10 @@
 //! - [`protocol`]: the sans-IO MQTT 3.1.1 + 5.0 core (codec, topic rules,
 //!   client session). It has no sockets, no clock and no browser APIs.
 //! - [`transport`]: the WebSocket driver, the only code that does I/O.
+//! - [`app`]: the app's pure model types and, on top of them, the Yew
+//!   components.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod protocol;
 pub mod transport;

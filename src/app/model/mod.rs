@@ -1,0 +1,11 @@
+//! Plain data the UI works with. Nothing here touches a browser API, so all
+//! of it compiles natively and for wasm32 and is tested with `cargo test`.
+
+pub mod client_id;
+pub mod payload;
+pub mod ring;
+pub mod stats;
+
+pub use payload::PayloadView;
+pub use ring::Ring;
+pub use stats::Stats;

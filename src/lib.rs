@@ -8,8 +8,10 @@
 //! - [`transport`]: the WebSocket driver, the only code that does I/O.
 //! - [`app`]: the app's pure model types and, on top of them, the Yew
 //!   components.
+//! - [`i18n`]: every text the app shows, in English and Korean.
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod i18n;
 pub mod protocol;
 pub mod transport;

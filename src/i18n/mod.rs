@@ -4,16 +4,25 @@
 //!   `navigator.languages` and switchable (`?lang=en|ko`).
 //! - [`Msg`]: the fixed texts (labels, buttons, statuses, hints), declared
 //!   once with both translations side by side so neither can be forgotten.
-//! - Reason codes by name in both languages, with hints for the common ones.
+//! - Functions that explain what went wrong — a broken topic rule, a refused
+//!   CONNACK, a WebSocket that closed with 1006 — in the chosen language,
+//!   with a hint about what to do.
 //!
 //! Korean texts keep MQTT's own terms (QoS, Broker, Topic, Retain, LWT,
 //! CONNACK…) in Latin letters, as Korean IoT courses do, so a learner can
 //! match them with the spec and with broker logs.
 
 mod catalogue;
+mod explain;
 mod reasons;
 
 pub use catalogue::Msg;
+pub use explain::{
+    attempt, close_reason, command_error, connected_detail, failed_status, granted_qos,
+    import_error, log_dropped, open_error, profile_error, profile_field, profiles_imported,
+    protocol_error, publish_failed, reconnecting_in, socket_closed, subprotocol_mismatch,
+    subscribe_failed, text_frame_refused, topic_error, unsubscribe_failed, url_error,
+};
 pub use reasons::{reason_code_name, reason_hint, ReasonContext};
 
 /// The UI language.

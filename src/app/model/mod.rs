@@ -3,9 +3,15 @@
 
 pub mod client_id;
 pub mod payload;
+pub mod profile;
+pub mod query;
 pub mod ring;
 pub mod stats;
+pub mod url;
 
 pub use payload::PayloadView;
+pub use profile::{ImportError, MqttVersion, Preset, Profile, ProfileError, ProfileStore, Will};
+pub use query::PageQuery;
 pub use ring::Ring;
 pub use stats::Stats;
+pub use url::{BrokerUrl, UrlError};

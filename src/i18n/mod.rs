@@ -17,6 +17,7 @@ mod explain;
 mod reasons;
 
 pub use catalogue::Msg;
+pub(crate) use explain::socket_closed_at;
 pub use explain::{
     attempt, close_reason, command_error, connected_detail, failed_status, granted_qos,
     import_error, log_dropped, open_error, profile_error, profile_field, profiles_imported,

@@ -1,0 +1,401 @@
+//! The fixed texts of the connection manager, subscribe, publish, message
+//! log and statistics panels: one line per message, English then Korean.
+
+use super::Lang;
+
+/// Declares [`Msg`] with its English and Korean texts side by side.
+macro_rules! catalogue {
+    ($($name:ident => ($en:literal, $ko:literal),)*) => {
+        /// A fixed UI text. [`Msg::text`] gives it in a language.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Msg {
+            $($name,)*
+        }
+
+        impl Msg {
+            /// Every message, in declaration order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// The English text.
+            pub const fn en(self) -> &'static str {
+                match self {
+                    $(Msg::$name => $en,)*
+                }
+            }
+
+            /// The Korean text.
+            pub const fn ko(self) -> &'static str {
+                match self {
+                    $(Msg::$name => $ko,)*
+                }
+            }
+        }
+    };
+}
+
+impl Msg {
+    /// The text in `lang`.
+    pub const fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Ko => self.ko(),
+        }
+    }
+}
+
+catalogue! {
+    // ----- App -----
+    AppTitle => ("MQTT Lab", "MQTT Lab"),
+    Language => ("Language", "언어"),
+    LangEnglish => ("English", "English"),
+    LangKorean => ("한국어", "한국어"),
+
+    // ----- Connection manager -----
+    ConnectionHeading => ("Connection", "연결"),
+    Preset => ("Preset", "프리셋"),
+    PresetHiveMqCloud => ("HiveMQ Cloud", "HiveMQ Cloud"),
+    PresetHiveMqPublic => ("HiveMQ public broker", "HiveMQ 공개 Broker"),
+    PresetLocalMosquitto => ("Local Mosquitto", "로컬 Mosquitto"),
+    PresetCustom => ("Custom", "직접 입력"),
+    HintHiveMqCloud => (
+        "Enter only your cluster host (e.g. abcd1234.s1.eu.hivemq.cloud), plus a username and password created under Access Management in your cluster. HiveMQ Cloud always uses TLS (wss://, port 8884, path /mqtt) and refuses clients without credentials.",
+        "클러스터 호스트(예: abcd1234.s1.eu.hivemq.cloud)만 입력하고, 클러스터의 Access Management에서 만든 사용자 이름과 비밀번호를 넣으세요. HiveMQ Cloud는 항상 TLS(wss://, 포트 8884, 경로 /mqtt)를 쓰며, 인증 정보가 없는 클라이언트는 받지 않습니다."
+    ),
+    HintHiveMqPublic => (
+        "A public test broker: anyone can read what you publish, so never send private data. No username or password needed.",
+        "누구나 쓰는 공개 테스트용 Broker입니다. 발행한 메시지를 아무나 볼 수 있으니 개인 정보는 보내지 마세요. 사용자 이름과 비밀번호는 필요 없습니다."
+    ),
+    HintLocalMosquitto => (
+        "Mosquitto running on this computer with a WebSocket listener on port 9001, as scripts/run.sh starts it.",
+        "이 컴퓨터에서 실행 중인 Mosquitto의 WebSocket 포트 9001에 연결합니다. scripts/run.sh가 이렇게 실행해 둡니다."
+    ),
+    ClusterHost => ("Cluster host", "클러스터 호스트"),
+    BrokerUrl => ("Broker URL", "Broker 주소 (URL)"),
+    BrokerUrlHint => (
+        "The ws:// or wss:// address of the broker's WebSocket listener, e.g. wss://broker.hivemq.com:8884/mqtt",
+        "Broker의 WebSocket 주소로, ws:// 또는 wss://로 시작합니다. 예: wss://broker.hivemq.com:8884/mqtt"
+    ),
+    ClientId => ("Client ID", "클라이언트 ID"),
+    RegenerateClientId => ("New client ID", "클라이언트 ID 새로 만들기"),
+    ClientIdHint => (
+        "Must be unique: when a second client connects with the same ID, the broker disconnects the first. With MQTT 5.0 you may leave it empty and the broker assigns one.",
+        "고유해야 합니다. 같은 ID로 다른 클라이언트가 접속하면 Broker는 먼저 접속한 쪽을 끊습니다. MQTT 5.0에서는 비워 두면 Broker가 정해 줍니다."
+    ),
+    Username => ("Username", "사용자 이름"),
+    Password => ("Password", "비밀번호"),
+    ShowPassword => ("Show password", "비밀번호 보기"),
+    RememberPassword => ("Remember password", "비밀번호 저장"),
+    RememberPasswordHint => (
+        "Keeps the password in this browser's local storage, unencrypted. Leave it unticked on shared computers.",
+        "비밀번호를 이 브라우저의 로컬 저장소에 암호화하지 않고 보관합니다. 공용 컴퓨터에서는 체크하지 마세요."
+    ),
+    PasswordNotSaved => (
+        "The password is not saved; you will type it again next time.",
+        "비밀번호는 저장되지 않으니 다음에 다시 입력해야 합니다."
+    ),
+    MqttVersion => ("MQTT version", "MQTT 버전"),
+    MqttV311 => ("MQTT 3.1.1", "MQTT 3.1.1"),
+    MqttV5 => ("MQTT 5.0", "MQTT 5.0"),
+    CleanStart => ("Clean start", "Clean Start (세션 새로 시작)"),
+    CleanSession => ("Clean session", "Clean Session (세션 새로 시작)"),
+    CleanStartHint => (
+        "Start with a fresh session: the broker forgets this client ID's earlier subscriptions and queued messages.",
+        "새 세션으로 시작합니다. Broker는 이 클라이언트 ID의 이전 구독과 쌓여 있던 메시지를 버립니다."
+    ),
+    KeepAlive => ("Keep alive (s)", "Keep Alive (초)"),
+    KeepAliveHint => (
+        "How often the client shows it is alive. If the broker hears nothing for 1.5 times this long, it drops the client. 0 turns it off.",
+        "클라이언트가 살아 있음을 알리는 간격입니다. 이 시간의 1.5배 동안 아무것도 오지 않으면 Broker가 연결을 끊습니다. 0이면 사용하지 않습니다."
+    ),
+    SessionExpiry => ("Session expiry (s)", "세션 만료 시간 (초)"),
+    SessionExpiryHint => (
+        "MQTT 5.0: how long the broker keeps the session after the connection ends. 0 ends it with the connection.",
+        "MQTT 5.0: 연결이 끊긴 뒤 Broker가 세션을 보관하는 시간입니다. 0이면 연결과 함께 세션도 끝납니다."
+    ),
+    ConnectTimeout => ("Connect timeout (s)", "연결 제한 시간 (초)"),
+    AdvancedSettings => ("Advanced settings", "고급 설정"),
+    LastWill => ("Last Will (LWT)", "Last Will (LWT, 유언 메시지)"),
+    LastWillEnabled => ("Set a Last Will", "Last Will 사용"),
+    LastWillHint => (
+        "A message the broker publishes for this client if the connection ends without DISCONNECT, e.g. \"offline\" on a status topic.",
+        "DISCONNECT 없이 연결이 끊기면 Broker가 이 클라이언트 대신 발행하는 메시지입니다. 예: 상태 Topic에 \"offline\"."
+    ),
+    WillTopic => ("Will topic", "Will 메시지 Topic"),
+    WillPayload => ("Will payload", "Will 메시지 내용"),
+    WillQos => ("Will QoS", "Will 메시지 QoS"),
+    WillRetain => ("Will retain", "Will 메시지 Retain"),
+    WillDelay => ("Will delay (s)", "Will 지연 시간 (초)"),
+    WillDelayHint => (
+        "MQTT 5.0: wait this long before publishing the Will; reconnecting in time cancels it.",
+        "MQTT 5.0: Will 메시지를 발행하기 전에 기다리는 시간입니다. 그 안에 다시 연결하면 발행하지 않습니다."
+    ),
+    Connect => ("Connect", "연결하기"),
+    Disconnect => ("Disconnect", "연결 끊기"),
+    StopReconnecting => ("Stop reconnecting", "재연결 중지"),
+
+    // ----- Profiles -----
+    Profiles => ("Saved profiles", "저장된 프로필"),
+    ProfileName => ("Profile name", "프로필 이름"),
+    SaveProfile => ("Save profile", "프로필 저장"),
+    LoadProfile => ("Load", "불러오기"),
+    DeleteProfile => ("Delete profile", "프로필 삭제"),
+    NoProfiles => ("No saved profiles yet.", "저장된 프로필이 아직 없습니다."),
+    ImportProfiles => ("Import profiles…", "프로필 가져오기…"),
+    ExportProfiles => ("Export profiles", "프로필 내보내기"),
+    ExportPasswordNote => (
+        "Exported files include a password only for profiles with \"Remember password\" ticked.",
+        "내보낸 파일에는 \"비밀번호 저장\"을 체크한 프로필의 비밀번호만 들어갑니다."
+    ),
+    CopyShareLink => ("Copy share link", "공유 링크 복사"),
+    ShareLinkHint => (
+        "A link that fills in this broker URL only: never the username, password or client ID.",
+        "이 Broker 주소만 채워 주는 링크입니다. 사용자 이름, 비밀번호, 클라이언트 ID는 들어가지 않습니다."
+    ),
+    LinkCopied => ("Link copied.", "링크를 복사했습니다."),
+
+    // ----- Status -----
+    Status => ("Status", "상태"),
+    StatusConnected => ("Connected", "연결됨"),
+    StatusConnecting => ("Connecting…", "연결 중…"),
+    StatusDisconnected => ("Disconnected", "연결 안 됨"),
+    StatusReconnecting => ("Reconnecting…", "재연결 중…"),
+    StatusFailed => ("Failed", "실패"),
+    OpeningWebSocket => ("Opening the WebSocket…", "WebSocket을 여는 중…"),
+    WaitingForConnack => ("WebSocket open, waiting for CONNACK…", "WebSocket 연결됨, CONNACK 기다리는 중…"),
+    SessionPresent => ("Session resumed (session present)", "이전 세션 이어받음 (Session Present)"),
+    SessionNew => ("New session", "새 세션"),
+    AssignedByBroker => ("assigned by the broker", "Broker가 지정함"),
+    SetByBroker => ("set by the broker", "Broker가 정함"),
+    NegotiatedVersion => ("Version", "버전"),
+    LastError => ("Last error", "마지막 오류"),
+
+    // ----- Subscribe -----
+    SubscriptionsHeading => ("Subscriptions", "구독"),
+    TopicFilter => ("Topic filter", "Topic 필터"),
+    TopicFilterHint => (
+        "+ matches exactly one level, # matches all remaining levels, e.g. lab/+/temp or lab/#",
+        "+는 정확히 한 단계, #은 나머지 모든 단계와 일치합니다. 예: lab/+/temp, lab/#"
+    ),
+    Qos => ("QoS", "QoS"),
+    Qos0 => ("0 — at most once", "0 — 최대 한 번"),
+    Qos1 => ("1 — at least once", "1 — 최소 한 번"),
+    Qos2 => ("2 — exactly once", "2 — 정확히 한 번"),
+    Mqtt5Options => ("MQTT 5.0 options", "MQTT 5.0 옵션"),
+    NoLocal => ("No Local", "No Local (내가 보낸 메시지 받지 않기)"),
+    NoLocalHint => (
+        "Don't send me the messages I publish myself.",
+        "내가 발행한 메시지는 나에게 다시 보내지 않습니다."
+    ),
+    RetainAsPublished => ("Retain As Published", "Retain As Published (Retain 플래그 그대로 받기)"),
+    RetainAsPublishedHint => (
+        "Keep the publisher's Retain flag on messages forwarded to me.",
+        "전달받는 메시지에 발행자가 붙인 Retain 플래그를 그대로 유지합니다."
+    ),
+    RetainHandling => ("Retain Handling", "Retain Handling (Retain 메시지 받는 방식)"),
+    RetainHandlingSend => ("Send retained messages when subscribing", "구독할 때 Retain 메시지 받기"),
+    RetainHandlingIfNew => ("Send them only for a new subscription", "새 구독일 때만 Retain 메시지 받기"),
+    RetainHandlingNever => ("Don't send retained messages", "Retain 메시지 받지 않기"),
+    Subscribe => ("Subscribe", "구독하기"),
+    Unsubscribe => ("Unsubscribe", "구독 취소"),
+    RemoveFromList => ("Remove from list", "목록에서 지우기"),
+    NoSubscriptions => ("No subscriptions yet.", "아직 구독이 없습니다."),
+    WaitingForSuback => ("Waiting for SUBACK…", "SUBACK 기다리는 중…"),
+    WaitingForUnsuback => ("Waiting for UNSUBACK…", "UNSUBACK 기다리는 중…"),
+    SubscriptionRefused => ("Refused", "거부됨"),
+
+    // ----- Publish -----
+    PublishHeading => ("Publish", "발행"),
+    Topic => ("Topic", "Topic"),
+    TopicHint => (
+        "A topic name: levels separated by /, no wildcards, e.g. lab/led",
+        "Topic 이름은 /로 단계를 나누며 와일드카드(+, #)는 쓸 수 없습니다. 예: lab/led"
+    ),
+    Payload => ("Payload", "페이로드"),
+    Retain => ("Retain", "Retain"),
+    RetainHint => (
+        "The broker keeps this as the topic's last known message and hands it to every new subscriber.",
+        "Broker가 이 메시지를 Topic의 최신 메시지로 보관했다가 새 구독자에게 바로 보내 줍니다."
+    ),
+    Publish => ("Publish", "발행하기"),
+    Mqtt5Properties => ("MQTT 5.0 properties", "MQTT 5.0 속성"),
+    ContentType => ("Content type", "콘텐츠 유형 (Content Type)"),
+    PayloadIsUtf8 => ("Payload is UTF-8 text", "페이로드가 UTF-8 텍스트임"),
+    MessageExpiry => ("Message expiry (s)", "메시지 만료 시간 (초)"),
+    ResponseTopic => ("Response topic", "응답 Topic (Response Topic)"),
+    CorrelationData => ("Correlation data", "상관 데이터 (Correlation Data)"),
+    UserProperties => ("User properties", "사용자 속성 (User Property)"),
+    AddUserProperty => ("Add property", "속성 추가"),
+    PropertyName => ("Name", "이름"),
+    PropertyValue => ("Value", "값"),
+    Remove => ("Remove", "삭제"),
+    RecentPublishes => ("Recent publishes", "최근 발행"),
+    WaitingForPuback => ("Waiting for PUBACK…", "PUBACK 기다리는 중…"),
+    WaitingForPubcomp => ("Waiting for PUBCOMP…", "PUBCOMP 기다리는 중…"),
+    PublishSentQos0 => ("Sent (QoS 0 has no acknowledgement)", "보냄 (QoS 0은 응답이 없습니다)"),
+    PublishAcked => ("Delivered to the broker (PUBACK)", "Broker가 받음 (PUBACK)"),
+    PublishCompleted => ("Delivered exactly once (PUBCOMP)", "정확히 한 번 전달됨 (PUBCOMP)"),
+    NoMatchingSubscribers => (
+        "The broker accepted it, but no one is subscribed to this topic.",
+        "Broker가 받았지만 이 Topic을 구독한 클라이언트가 없습니다."
+    ),
+    PublishRefused => ("Refused", "거부됨"),
+    PublishAbandoned => ("Dropped with the old session", "이전 세션과 함께 취소됨"),
+
+    // ----- Message log -----
+    Messages => ("Messages", "메시지"),
+    FilterByTopic => ("Filter by topic", "Topic으로 거르기"),
+    FilterByTopicHint => (
+        "Part of a topic, or a topic filter with + and #",
+        "Topic의 일부, 또는 +와 #을 쓴 Topic 필터"
+    ),
+    ClearMessages => ("Clear", "지우기"),
+    NoMessages => (
+        "No messages yet. Subscribe to a topic and what arrives shows up here.",
+        "아직 메시지가 없습니다. Topic을 구독하면 도착한 메시지가 여기에 나타납니다."
+    ),
+    NoMatchingMessages => ("No message matches the filter.", "필터와 일치하는 메시지가 없습니다."),
+    FlagRetained => ("Retained", "Retain 메시지"),
+    FlagDup => ("Duplicate (DUP)", "중복 가능 (DUP)"),
+    Time => ("Time", "시간"),
+    Size => ("Size", "크기"),
+    Bytes => ("bytes", "바이트"),
+    PayloadJson => ("JSON", "JSON"),
+    PayloadText => ("Text", "텍스트"),
+    PayloadBinary => ("Binary (hex)", "바이너리 (16진수)"),
+    PayloadTruncated => (
+        "Only the beginning of this large payload is shown.",
+        "페이로드가 커서 앞부분만 표시합니다."
+    ),
+    ShowAll => ("Show all", "전체 보기"),
+    ShowLess => ("Show less", "접기"),
+
+    // ----- Statistics -----
+    Statistics => ("Statistics", "통계"),
+    MessagesReceived => ("Messages received", "받은 메시지"),
+    MessagesSent => ("Messages sent", "보낸 메시지"),
+    ReceiveRate => ("Receive rate", "수신 속도"),
+    MessagesPerSecond => ("msg/s", "건/초"),
+    BytesIn => ("Bytes in", "받은 바이트"),
+    BytesOut => ("Bytes out", "보낸 바이트"),
+    ResetStatistics => ("Reset", "초기화"),
+
+    // ----- Shared -----
+    NotConnectedHint => ("Connect to a broker first.", "먼저 Broker에 연결하세요."),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::is_hangul;
+
+    /// Korean texts that are only technical terms or names, which stay in
+    /// Latin letters in Korean too.
+    const LATIN_IN_KOREAN: &[Msg] = &[
+        Msg::AppTitle,
+        Msg::LangEnglish,
+        Msg::PresetHiveMqCloud,
+        Msg::MqttV311,
+        Msg::MqttV5,
+        Msg::Qos,
+        Msg::Topic,
+        Msg::Retain,
+        Msg::PayloadJson,
+    ];
+
+    #[test]
+    fn every_message_has_both_texts() {
+        for &m in Msg::ALL {
+            assert!(!m.en().trim().is_empty(), "{m:?} has no English");
+            assert!(!m.ko().trim().is_empty(), "{m:?} has no Korean");
+            assert_eq!(m.text(Lang::En), m.en());
+            assert_eq!(m.text(Lang::Ko), m.ko());
+        }
+    }
+
+    #[test]
+    fn korean_is_korean() {
+        for &m in Msg::ALL {
+            let hangul = m.ko().chars().any(is_hangul);
+            if LATIN_IN_KOREAN.contains(&m) {
+                assert!(
+                    !hangul,
+                    "{m:?} is allow-listed but has Hangul: drop it from the list"
+                );
+            } else {
+                assert!(hangul, "{m:?}: Korean text has no Hangul: {:?}", m.ko());
+            }
+        }
+    }
+
+    #[test]
+    fn english_is_english() {
+        for &m in Msg::ALL {
+            if m != Msg::LangKorean {
+                assert!(!m.en().chars().any(is_hangul), "{m:?}: {:?}", m.en());
+            }
+        }
+    }
+
+    #[test]
+    fn accessible_names_in_english_are_exact() {
+        let names = [
+            (Msg::BrokerUrl, "Broker URL"),
+            (Msg::ClientId, "Client ID"),
+            (Msg::Username, "Username"),
+            (Msg::Password, "Password"),
+            (Msg::MqttVersion, "MQTT version"),
+            (Msg::Connect, "Connect"),
+            (Msg::Disconnect, "Disconnect"),
+            (Msg::TopicFilter, "Topic filter"),
+            (Msg::Subscribe, "Subscribe"),
+            (Msg::Topic, "Topic"),
+            (Msg::Payload, "Payload"),
+            (Msg::Qos, "QoS"),
+            (Msg::Retain, "Retain"),
+            (Msg::Publish, "Publish"),
+            (Msg::Messages, "Messages"),
+            (Msg::Statistics, "Statistics"),
+            (Msg::MessagesReceived, "Messages received"),
+            (Msg::MessagesSent, "Messages sent"),
+        ];
+        for (m, name) in names {
+            assert_eq!(m.en(), name);
+        }
+    }
+
+    #[test]
+    fn status_texts_start_as_the_tests_expect() {
+        assert!(Msg::StatusConnected.en().starts_with("Connected"));
+        assert!(Msg::StatusConnecting.en().starts_with("Connecting"));
+        assert!(Msg::StatusDisconnected.en().starts_with("Disconnected"));
+        assert!(Msg::StatusReconnecting.en().starts_with("Reconnecting"));
+        assert!(Msg::StatusFailed.en().starts_with("Failed"));
+    }
+
+    #[test]
+    fn no_duplicate_korean_for_distinct_controls() {
+        // Two controls of one form with the same Korean label would be
+        // indistinguishable to a screen reader.
+        let form = [
+            Msg::BrokerUrl,
+            Msg::ClientId,
+            Msg::Username,
+            Msg::Password,
+            Msg::MqttVersion,
+            Msg::KeepAlive,
+            Msg::SessionExpiry,
+            Msg::ConnectTimeout,
+            Msg::WillTopic,
+            Msg::WillPayload,
+            Msg::WillQos,
+            Msg::WillRetain,
+            Msg::WillDelay,
+        ];
+        for (i, a) in form.iter().enumerate() {
+            for b in &form[i + 1..] {
+                assert_ne!(a.ko(), b.ko(), "{a:?} / {b:?}");
+            }
+        }
+    }
+}

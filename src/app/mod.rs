@@ -7,5 +7,6 @@
 //!   it and the pure reducer (after Yew's `function_todomvc`). Components
 //!   read it and dispatch actions; they never touch storage or the network.
 
+pub mod forms;
 pub mod model;
 pub mod state;

@@ -47,6 +47,10 @@ impl Msg {
 catalogue! {
     // ----- App -----
     AppTitle => ("MQTT Lab", "MQTT Lab"),
+    AppTagline => (
+        "Connect your board's broker, subscribe, publish and watch the messages.",
+        "보드가 쓰는 Broker에 연결해 구독하고, 발행하고, 오가는 메시지를 확인하세요."
+    ),
     Language => ("Language", "언어"),
     LangEnglish => ("English", "English"),
     LangKorean => ("한국어", "한국어"),
@@ -71,6 +75,10 @@ catalogue! {
         "이 컴퓨터에서 실행 중인 Mosquitto의 WebSocket 포트 9001에 연결합니다. scripts/run.sh가 이렇게 실행해 둡니다."
     ),
     ClusterHost => ("Cluster host", "클러스터 호스트"),
+    ClusterHostHint => (
+        "From your cluster's overview page, e.g. abcd1234.s1.eu.hivemq.cloud",
+        "클러스터 개요 페이지에 있는 주소입니다. 예: abcd1234.s1.eu.hivemq.cloud"
+    ),
     BrokerUrl => ("Broker URL", "Broker 주소 (URL)"),
     BrokerUrlHint => (
         "The ws:// or wss:// address of the broker's WebSocket listener, e.g. wss://broker.hivemq.com:8884/mqtt",
@@ -122,7 +130,7 @@ catalogue! {
         "DISCONNECT 없이 연결이 끊기면 Broker가 이 클라이언트 대신 발행하는 메시지입니다. 예: 상태 Topic에 \"offline\"."
     ),
     WillTopic => ("Will topic", "Will 메시지 Topic"),
-    WillPayload => ("Will payload", "Will 메시지 내용"),
+    WillPayload => ("Will message", "Will 메시지 내용"),
     WillQos => ("Will QoS", "Will 메시지 QoS"),
     WillRetain => ("Will retain", "Will 메시지 Retain"),
     WillDelay => ("Will delay (s)", "Will 지연 시간 (초)"),
@@ -153,6 +161,17 @@ catalogue! {
         "이 Broker 주소만 채워 주는 링크입니다. 사용자 이름, 비밀번호, 클라이언트 ID는 들어가지 않습니다."
     ),
     LinkCopied => ("Link copied.", "링크를 복사했습니다."),
+    ShareLink => ("Share link", "공유 링크"),
+    ShareLinkNeedsUrl => (
+        "Enter a valid broker URL first; the link carries only that.",
+        "먼저 올바른 Broker 주소를 입력하세요. 링크에는 그 주소만 들어갑니다."
+    ),
+    ProfileNameNeeded => (
+        "Give the profile a name first.",
+        "먼저 프로필 이름을 입력하세요."
+    ),
+    ProfileSaved => ("Profile saved.", "프로필을 저장했습니다."),
+    ProfileLoaded => ("Profile loaded.", "프로필을 불러왔습니다."),
 
     // ----- Status -----
     Status => ("Status", "상태"),
@@ -171,13 +190,17 @@ catalogue! {
     LastError => ("Last error", "마지막 오류"),
 
     // ----- Subscribe -----
-    SubscriptionsHeading => ("Subscriptions", "구독"),
+    SubscribeHeading => ("Subscribe", "구독"),
+    SubscriptionsHeading => ("Subscriptions", "구독 목록"),
     TopicFilter => ("Topic filter", "Topic 필터"),
     TopicFilterHint => (
         "+ matches exactly one level, # matches all remaining levels, e.g. lab/+/temp or lab/#",
         "+는 정확히 한 단계, #은 나머지 모든 단계와 일치합니다. 예: lab/+/temp, lab/#"
     ),
     Qos => ("QoS", "QoS"),
+    QosAtMostOnce => ("at most once", "최대 한 번"),
+    QosAtLeastOnce => ("at least once", "최소 한 번"),
+    QosExactlyOnce => ("exactly once", "정확히 한 번"),
     Qos0 => ("0 — at most once", "0 — 최대 한 번"),
     Qos1 => ("1 — at least once", "1 — 최소 한 번"),
     Qos2 => ("2 — exactly once", "2 — 정확히 한 번"),
@@ -199,6 +222,10 @@ catalogue! {
     Subscribe => ("Subscribe", "구독하기"),
     Unsubscribe => ("Unsubscribe", "구독 취소"),
     RemoveFromList => ("Remove from list", "목록에서 지우기"),
+    Mqtt5OnlyNote => (
+        "MQTT 5.0 only: the current connection uses MQTT 3.1.1, so these are not sent.",
+        "MQTT 5.0 전용입니다. 지금 연결은 MQTT 3.1.1이라서 보내지 않습니다."
+    ),
     NoSubscriptions => ("No subscriptions yet.", "아직 구독이 없습니다."),
     WaitingForSuback => ("Waiting for SUBACK…", "SUBACK 기다리는 중…"),
     WaitingForUnsuback => ("Waiting for UNSUBACK…", "UNSUBACK 기다리는 중…"),
@@ -230,6 +257,7 @@ catalogue! {
     PropertyValue => ("Value", "값"),
     Remove => ("Remove", "삭제"),
     RecentPublishes => ("Recent publishes", "최근 발행"),
+    NoPublishes => ("Nothing published yet.", "아직 발행한 메시지가 없습니다."),
     WaitingForPuback => ("Waiting for PUBACK…", "PUBACK 기다리는 중…"),
     WaitingForPubcomp => ("Waiting for PUBCOMP…", "PUBCOMP 기다리는 중…"),
     PublishSentQos0 => ("Sent (QoS 0 has no acknowledgement)", "보냄 (QoS 0은 응답이 없습니다)"),

@@ -14,16 +14,6 @@ use crate::protocol::session::{CloseReason, CommandError, Negotiated, ProtocolEr
 use crate::protocol::topic::{TopicError, MAX_TOPIC_LEN};
 use crate::transport::OpenError;
 
-/// Chooses between two `format!`s by language.
-macro_rules! say {
-    ($lang:expr, $en:literal $(, $en_arg:expr)* ; $ko:literal $(, $ko_arg:expr)* $(,)?) => {
-        match $lang {
-            Lang::En => format!($en $(, $en_arg)*),
-            Lang::Ko => format!($ko $(, $ko_arg)*),
-        }
-    };
-}
-
 /// Which topic rule is broken, and where (levels counted from 1).
 pub fn topic_error(lang: Lang, e: &TopicError) -> String {
     match e {

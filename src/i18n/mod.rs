@@ -12,8 +12,20 @@
 //! CONNACK…) in Latin letters, as Korean IoT courses do, so a learner can
 //! match them with the spec and with broker logs.
 
+/// Chooses between two `format!`s by language (used by the submodules,
+/// which see it because it is declared before them).
+macro_rules! say {
+    ($lang:expr, $en:literal $(, $en_arg:expr)* ; $ko:literal $(, $ko_arg:expr)* $(,)?) => {
+        match $lang {
+            Lang::En => format!($en $(, $en_arg)*),
+            Lang::Ko => format!($ko $(, $ko_arg)*),
+        }
+    };
+}
+
 mod catalogue;
 mod explain;
+mod labels;
 mod reasons;
 
 pub use catalogue::Msg;
@@ -23,6 +35,10 @@ pub use explain::{
     import_error, log_dropped, open_error, profile_error, profile_field, profiles_imported,
     protocol_error, publish_failed, reconnecting_in, socket_closed, subprotocol_mismatch,
     subscribe_failed, text_frame_refused, topic_error, unsubscribe_failed, url_error,
+};
+pub use labels::{
+    byte_count, delete_profile_label, draft_error, load_profile_label, number_out_of_range,
+    publish_form_error, receive_rate, remove_user_property_label, unsubscribe_label,
 };
 pub use reasons::{reason_code_name, reason_hint, ReasonContext};
 

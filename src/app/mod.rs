@@ -6,7 +6,18 @@
 //! - [`state`]: the app's state, the [`Action`](state::Action)s that change
 //!   it and the pure reducer (after Yew's `function_todomvc`). Components
 //!   read it and dispatch actions; they never touch storage or the network.
+//! - [`forms`]: what is being typed into the forms, with pure reducers.
+//! - [`client`]: the provider and the context handle that wrap the
+//!   connection; [`hooks`]: storage, page address and timer side effects;
+//!   [`services`]: thin wrappers around browser APIs.
+//! - [`components`]: the Yew views, one per file.
 
+pub mod client;
+pub mod components;
 pub mod forms;
+pub mod hooks;
 pub mod model;
+pub mod services;
 pub mod state;
+
+pub use components::App;

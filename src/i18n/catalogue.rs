@@ -85,7 +85,7 @@ catalogue! {
         "Broker의 WebSocket 주소로, ws:// 또는 wss://로 시작합니다. 예: wss://broker.hivemq.com:8884/mqtt"
     ),
     ClientId => ("Client ID", "클라이언트 ID"),
-    RegenerateClientId => ("New client ID", "클라이언트 ID 새로 만들기"),
+    RegenerateClientId => ("New client ID", "새 ID 만들기"),
     ClientIdHint => (
         "Must be unique: when a second client connects with the same ID, the broker disconnects the first. With MQTT 5.0 you may leave it empty and the broker assigns one.",
         "고유해야 합니다. 같은 ID로 다른 클라이언트가 접속하면 Broker는 먼저 접속한 쪽을 끊습니다. MQTT 5.0에서는 비워 두면 Broker가 정해 줍니다."

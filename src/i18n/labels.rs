@@ -88,11 +88,16 @@ pub fn receive_rate(lang: Lang, per_second: f64) -> String {
     say!(lang, "{:.1} msg/s", per_second; "초당 {:.1}건", per_second)
 }
 
+/// A count with thousands separators: "12,345".
+pub fn count(n: u64) -> String {
+    group_thousands(n)
+}
+
 fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

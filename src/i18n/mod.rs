@@ -37,7 +37,7 @@ pub use explain::{
     subscribe_failed, text_frame_refused, topic_error, unsubscribe_failed, url_error,
 };
 pub use labels::{
-    byte_count, delete_profile_label, draft_error, load_profile_label, number_out_of_range,
+    byte_count, count, delete_profile_label, draft_error, load_profile_label, number_out_of_range,
     publish_form_error, receive_rate, remove_user_property_label, unsubscribe_label,
 };
 pub use reasons::{reason_code_name, reason_hint, ReasonContext};

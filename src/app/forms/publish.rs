@@ -233,7 +233,7 @@ mod tests {
                 level: 2
             })
         );
-        assert_eq!(draft("lab/#").topic_error().is_some(), true);
+        assert!(draft("lab/#").topic_error().is_some());
         assert_eq!(draft("lab/led").topic_error(), None);
     }
 

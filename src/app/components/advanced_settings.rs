@@ -1,0 +1,94 @@
+//! The settings most learners can leave alone, folded away: clean start /
+//! clean session, keep alive, session expiry (5.0), connect timeout and the
+//! Last Will.
+
+use yew::prelude::*;
+
+use super::{Checkbox, LastWill, TextField};
+use crate::app::forms::connection::{
+    ConnectionDraft, DraftAction, Flag, NumberField, TextField as Field,
+};
+use crate::app::model::MqttVersion;
+use crate::i18n::{self, Lang, Msg};
+
+/// [`AdvancedSettings`]' properties.
+#[derive(Properties, PartialEq)]
+pub struct AdvancedSettingsProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The form.
+    pub draft: ConnectionDraft,
+    /// Changes to the form.
+    pub on_change: Callback<DraftAction>,
+}
+
+/// See the module docs.
+#[function_component]
+pub fn AdvancedSettings(props: &AdvancedSettingsProps) -> Html {
+    let lang = props.lang;
+    let d = &props.draft;
+    let v5 = d.version == MqttVersion::V5;
+    let text = |field: Field| {
+        props
+            .on_change
+            .reform(move |s: String| DraftAction::Text(field, s))
+    };
+    let number_error = |f: NumberField| {
+        d.number(f)
+            .err()
+            .map(|e| AttrValue::from(i18n::number_out_of_range(lang, e)))
+    };
+    let clean = if v5 {
+        Msg::CleanStart
+    } else {
+        Msg::CleanSession
+    };
+    // Open by itself when something in it needs attention.
+    let open = !d.number_errors().is_empty();
+
+    html! {
+        <details class="advanced" open={open}>
+            <summary>{ Msg::AdvancedSettings.text(lang) }</summary>
+            <div class="advanced-body">
+                <Checkbox
+                    id="conn-clean-start"
+                    label={clean.text(lang)}
+                    checked={d.clean_start}
+                    onchange={props.on_change.reform(|on| DraftAction::Flag(Flag::CleanStart, on))}
+                    hint={Msg::CleanStartHint.text(lang)}
+                />
+                <div class="field-grid">
+                    <TextField
+                        id="conn-keep-alive"
+                        label={Msg::KeepAlive.text(lang)}
+                        value={d.keep_alive.clone()}
+                        oninput={text(Field::KeepAlive)}
+                        inputmode="numeric"
+                        hint={Msg::KeepAliveHint.text(lang)}
+                        error={number_error(NumberField::KeepAlive)}
+                    />
+                    <TextField
+                        id="conn-connect-timeout"
+                        label={Msg::ConnectTimeout.text(lang)}
+                        value={d.connect_timeout.clone()}
+                        oninput={text(Field::ConnectTimeout)}
+                        inputmode="numeric"
+                        error={number_error(NumberField::ConnectTimeout)}
+                    />
+                    if v5 {
+                        <TextField
+                            id="conn-session-expiry"
+                            label={Msg::SessionExpiry.text(lang)}
+                            value={d.session_expiry.clone()}
+                            oninput={text(Field::SessionExpiry)}
+                            inputmode="numeric"
+                            hint={Msg::SessionExpiryHint.text(lang)}
+                            error={number_error(NumberField::SessionExpiry)}
+                        />
+                    }
+                </div>
+                <LastWill {lang} draft={d.clone()} on_change={props.on_change.clone()} />
+            </div>
+        </details>
+    }
+}

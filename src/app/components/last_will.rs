@@ -1,0 +1,110 @@
+//! The Last Will: what the broker publishes for this client if the
+//! connection ends without a DISCONNECT.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::{Checkbox, TextField};
+use crate::app::forms::connection::{
+    ConnectionDraft, DraftAction, Flag, NumberField, TextField as Field,
+};
+use crate::app::model::{MqttVersion, ProfileError};
+use crate::i18n::{self, Lang, Msg};
+
+/// [`LastWill`]'s properties.
+#[derive(Properties, PartialEq)]
+pub struct LastWillProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The form.
+    pub draft: ConnectionDraft,
+    /// Changes to the form.
+    pub on_change: Callback<DraftAction>,
+}
+
+/// See the module docs.
+#[function_component]
+pub fn LastWill(props: &LastWillProps) -> Html {
+    let lang = props.lang;
+    let d = &props.draft;
+    let text = |field: Field| {
+        props
+            .on_change
+            .reform(move |s: String| DraftAction::Text(field, s))
+    };
+    let flag = |f: Flag| {
+        props
+            .on_change
+            .reform(move |on: bool| DraftAction::Flag(f, on))
+    };
+    let on_qos = props.on_change.reform(|e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        DraftAction::WillQos(v.parse().unwrap_or(0))
+    });
+    let topic_error = match d.settings_error() {
+        Some(ProfileError::WillTopic(t)) => Some(AttrValue::from(i18n::topic_error(lang, &t))),
+        _ => None,
+    };
+    let delay_error = d
+        .number(NumberField::WillDelay)
+        .err()
+        .map(|e| AttrValue::from(i18n::number_out_of_range(lang, e)));
+
+    html! {
+        <fieldset class="last-will">
+            <legend>{ Msg::LastWill.text(lang) }</legend>
+            <Checkbox
+                id="conn-will-enabled"
+                label={Msg::LastWillEnabled.text(lang)}
+                checked={d.will_enabled}
+                onchange={flag(Flag::WillEnabled)}
+                hint={Msg::LastWillHint.text(lang)}
+            />
+            if d.will_enabled {
+                <TextField
+                    id="conn-will-topic"
+                    label={Msg::WillTopic.text(lang)}
+                    value={d.will_topic.clone()}
+                    oninput={text(Field::WillTopic)}
+                    placeholder="lab/board-1/status"
+                    error={topic_error}
+                    class="mono-input"
+                />
+                <TextField
+                    id="conn-will-payload"
+                    label={Msg::WillPayload.text(lang)}
+                    value={d.will_payload.clone()}
+                    oninput={text(Field::WillPayload)}
+                    placeholder="offline"
+                />
+                <div class="field-grid">
+                    <div class="field">
+                        <label for="conn-will-qos">{ Msg::WillQos.text(lang) }</label>
+                        <select id="conn-will-qos" onchange={on_qos}>
+                            { for (0..=2u8).map(|q| html! {
+                                <option value={q.to_string()} selected={d.will_qos == q}>{ q }</option>
+                            }) }
+                        </select>
+                    </div>
+                    if d.version == MqttVersion::V5 {
+                        <TextField
+                            id="conn-will-delay"
+                            label={Msg::WillDelay.text(lang)}
+                            value={d.will_delay.clone()}
+                            oninput={text(Field::WillDelay)}
+                            inputmode="numeric"
+                            hint={Msg::WillDelayHint.text(lang)}
+                            error={delay_error}
+                        />
+                    }
+                </div>
+                <Checkbox
+                    id="conn-will-retain"
+                    label={Msg::WillRetain.text(lang)}
+                    checked={d.will_retain}
+                    onchange={flag(Flag::WillRetain)}
+                />
+            }
+        </fieldset>
+    }
+}

@@ -1,0 +1,59 @@
+//! The Yew components, one per file, each with typed properties. They read
+//! what they are given and act through the
+//! [`ClientHandle`](crate::app::client::ClientHandle); none touches storage
+//! or the network.
+//!
+//! Accessible names follow issue 3 (English shown): textboxes "Broker URL",
+//! "Client ID", "Username", "Password", "Topic filter", "Topic", "Payload";
+//! combobox "MQTT version"; buttons "Connect" / "Disconnect", "Subscribe",
+//! "Publish"; a "QoS" radio group in each of the regions "Subscribe" and
+//! "Publish"; checkbox "Retain"; regions "Messages" and "Statistics"; and
+//! one `role="status"` element for the connection.
+
+mod advanced_settings;
+mod app;
+mod broker_fields;
+mod checkbox;
+mod connection_panel;
+mod credential_fields;
+mod header;
+mod lang_switch;
+mod last_will;
+mod message_log;
+mod message_row;
+mod profiles_panel;
+mod publish_history;
+mod publish_panel;
+mod publish_properties;
+mod qos_choice;
+mod shell;
+mod stats_panel;
+mod status_bar;
+mod subscribe_panel;
+mod subscription_list;
+mod subscription_row;
+mod text_field;
+
+pub use advanced_settings::AdvancedSettings;
+pub use app::App;
+pub use broker_fields::BrokerFields;
+pub use checkbox::Checkbox;
+pub use connection_panel::ConnectionPanel;
+pub use credential_fields::CredentialFields;
+pub use header::Header;
+pub use lang_switch::LangSwitch;
+pub use last_will::LastWill;
+pub use message_log::MessageLog;
+pub use message_row::MessageRow;
+pub use profiles_panel::ProfilesPanel;
+pub use publish_history::PublishHistory;
+pub use publish_panel::PublishPanel;
+pub use publish_properties::PublishProperties;
+pub use qos_choice::QosChoice;
+pub use shell::Shell;
+pub use stats_panel::StatsPanel;
+pub use status_bar::StatusBar;
+pub use subscribe_panel::SubscribePanel;
+pub use subscription_list::SubscriptionList;
+pub use subscription_row::SubscriptionRow;
+pub use text_field::TextField;

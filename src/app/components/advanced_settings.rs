@@ -43,11 +43,9 @@ pub fn AdvancedSettings(props: &AdvancedSettingsProps) -> Html {
     } else {
         Msg::CleanSession
     };
-    // Open by itself when something in it needs attention.
-    let open = !d.number_errors().is_empty();
 
     html! {
-        <details class="advanced" open={open}>
+        <details class="advanced">
             <summary>{ Msg::AdvancedSettings.text(lang) }</summary>
             <div class="advanced-body">
                 <Checkbox

@@ -78,6 +78,12 @@ pub fn ConnectionPanel(props: &ConnectionPanelProps) -> Html {
         DraftAction::Version(MqttVersion::parse(&v).unwrap_or_default())
     });
 
+    // A number out of range inside the (maybe folded) advanced settings,
+    // repeated next to the button so it is seen.
+    let number_error = draft
+        .to_profile()
+        .err()
+        .map(|e| i18n::draft_error(lang, &e));
     // Problems that belong to no single field.
     let settings_error = draft
         .settings_error()
@@ -99,6 +105,9 @@ pub fn ConnectionPanel(props: &ConnectionPanelProps) -> Html {
                     </select>
                 </div>
                 <AdvancedSettings {lang} draft={(*draft).clone()} on_change={on_change.clone()} />
+                if let Some(error) = number_error {
+                    <p class="form-error">{ error }</p>
+                }
                 if let Some(error) = settings_error {
                     <p class="form-error" role="alert">{ error }</p>
                 }

@@ -8,7 +8,7 @@ use super::{Checkbox, TextField};
 use crate::app::forms::connection::{
     ConnectionDraft, DraftAction, Flag, NumberField, TextField as Field,
 };
-use crate::app::model::{MqttVersion, ProfileError};
+use crate::app::model::MqttVersion;
 use crate::i18n::{self, Lang, Msg};
 
 /// [`LastWill`]'s properties.
@@ -41,10 +41,9 @@ pub fn LastWill(props: &LastWillProps) -> Html {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
         DraftAction::WillQos(v.parse().unwrap_or(0))
     });
-    let topic_error = match d.settings_error() {
-        Some(ProfileError::WillTopic(t)) => Some(AttrValue::from(i18n::topic_error(lang, &t))),
-        _ => None,
-    };
+    let topic_error = d
+        .will_topic_error()
+        .map(|t| AttrValue::from(i18n::topic_error(lang, &t)));
     let delay_error = d
         .number(NumberField::WillDelay)
         .err()

@@ -54,6 +54,12 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
         })
     };
 
+    // A property out of range inside the (maybe folded) 5.0 properties,
+    // repeated next to the button so it is seen.
+    let properties_error = draft
+        .properties_error()
+        .filter(|_| v5)
+        .map(|e| i18n::publish_form_error(lang, &e));
     let topic_error = draft
         .topic_error()
         .map(|e| AttrValue::from(i18n::topic_error(lang, &e)));
@@ -93,6 +99,9 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
                     />
                 </div>
                 <PublishProperties {lang} {v5} draft={(*draft).clone()} on_change={on_change.clone()} />
+                if let Some(error) = properties_error {
+                    <p class="form-error">{ error }</p>
+                }
                 if let Some(e) = &*refused {
                     <p class="form-error" role="alert">{ i18n::command_error(lang, e) }</p>
                 }

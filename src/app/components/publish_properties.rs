@@ -43,7 +43,6 @@ pub fn PublishProperties(props: &PublishPropertiesProps) -> Html {
         }
         _ => (None, None),
     };
-    let open = expiry_error.is_some() || response_error.is_some();
 
     let rows = d
         .user_properties
@@ -89,7 +88,7 @@ pub fn PublishProperties(props: &PublishPropertiesProps) -> Html {
         });
 
     html! {
-        <details class="mqtt5-properties" open={open}>
+        <details class="mqtt5-properties">
             <summary>{ Msg::Mqtt5Properties.text(lang) }</summary>
             if disabled {
                 <p class="field-hint">{ Msg::Mqtt5OnlyNote.text(lang) }</p>

@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use crate::app::state::ConnectionStatus;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// [`StatusBar`]'s properties.
 #[derive(Properties, PartialEq)]
@@ -24,7 +24,18 @@ pub struct StatusBarProps {
 #[function_component]
 pub fn StatusBar(props: &StatusBarProps) -> Html {
     let kind = props.status.kind().as_str();
-    let text = props.status.text(props.lang, props.now_ms);
+    // A failure's reason can be long: the state stays bold, the reason
+    // plain (the text is the same as `ConnectionStatus::text`).
+    let text = match &props.status {
+        ConnectionStatus::Failed(f) => html! {
+            <>
+                <strong>{ Msg::StatusFailed.text(props.lang) }</strong>
+                { ": " }
+                <span class="status-reason">{ f.describe(props.lang) }</span>
+            </>
+        },
+        status => html! { <strong>{ status.text(props.lang, props.now_ms) }</strong> },
+    };
     let detail = props.status.detail(props.lang);
     html! {
         <div class={classes!("status", format!("status--{kind}"))} role="status" data-status={kind}>

@@ -13,6 +13,7 @@ use crate::app::model::profile::{
     hivemq_cloud_url, MqttVersion, Preset, Profile, ProfileError, Will, MAX_CONNECT_TIMEOUT_SECS,
 };
 use crate::app::model::{BrokerUrl, UrlError};
+use crate::protocol::topic::{self, TopicError};
 
 use super::{parse_number, NumberError};
 
@@ -418,6 +419,15 @@ impl ConnectionDraft {
         })
     }
 
+    /// The Will topic's broken rule, to show beside it: once something is
+    /// typed, and for an empty topic after Connect.
+    pub fn will_topic_error(&self) -> Option<TopicError> {
+        if !self.will_enabled || (self.will_topic.is_empty() && !self.submitted) {
+            return None;
+        }
+        topic::validate_topic_name(&self.will_topic).err()
+    }
+
     /// The settings error to show under the form (client ID, credentials,
     /// Will), checked exactly as CONNECT will be built.
     pub fn settings_error(&self) -> Option<ProfileError> {
@@ -445,7 +455,6 @@ impl yew::Reducible for ConnectionDraft {
 mod tests {
     use super::*;
     use crate::app::model::profile::{HIVEMQ_PUBLIC_URL, LOCAL_MOSQUITTO_URL};
-    use crate::protocol::topic::TopicError;
 
     const ID: &str = "mqttlab-abcdefgh";
 
@@ -565,7 +574,13 @@ mod tests {
             d.settings_error(),
             Some(ProfileError::WillTopic(TopicError::Empty))
         );
+        // Shown beside the field even while another field is broken.
+        text(&mut d, TextField::KeepAlive, "x");
+        text(&mut d, TextField::WillTopic, "lab/#");
+        assert!(d.will_topic_error().is_some());
+        text(&mut d, TextField::KeepAlive, "60");
         text(&mut d, TextField::WillTopic, "lab/status");
+        assert_eq!(d.will_topic_error(), None);
         text(&mut d, TextField::WillDelay, "5");
         d.apply(DraftAction::WillQos(7));
         assert_eq!(d.will_qos, 2);

@@ -372,18 +372,19 @@ impl ConnectionDraft {
             .collect()
     }
 
-    /// The form as a profile (the password only if remembered). The URL is
-    /// the effective one when valid, else the text as typed, so whoever
-    /// connects reports the URL error.
+    /// The form as a profile (the password only if remembered). An invalid
+    /// URL stays as typed, so whoever connects reports the URL error.
     pub fn to_profile(&self) -> Result<Profile, DraftError> {
         if let Some((field, e)) = self.number_errors().into_iter().next() {
             return Err(DraftError::Number(field, e));
         }
         let number = |f: NumberField| self.number(f).unwrap_or(0);
         let v5 = self.version == MqttVersion::V5;
-        let url = match self.broker_url() {
-            Ok(u) => u.to_string(),
-            Err(_) => self.url.trim().to_string(),
+        // HiveMQ Cloud: the URL built from the host; otherwise what was
+        // typed, so a saved profile shows the address as the user wrote it.
+        let url = match (self.preset, self.broker_url()) {
+            (Some(Preset::HiveMqCloud), Ok(u)) => u.to_string(),
+            _ => self.url.trim().to_string(),
         };
         let will = self.will_enabled.then(|| Will {
             topic: self.will_topic.clone(),

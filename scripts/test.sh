@@ -222,7 +222,7 @@ step_e2e() {
         return 1
     fi
     note "dist/ served at http://127.0.0.1:$port/ (pid $HTTP_PID)"
-    if ! MQTTLAB_APP_URL="http://127.0.0.1:$port/" node --test --test-concurrency=1 e2e/; then
+    if ! MQTTLAB_APP_URL="http://127.0.0.1:$port/" node --test --test-concurrency=1 --test-force-exit e2e/; then
         stop_services
         return 1
     fi

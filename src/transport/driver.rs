@@ -62,6 +62,10 @@ struct Inner {
     /// Socket generation, so callbacks of a replaced socket are ignored.
     generation: u64,
     timer: Option<Timeout>,
+    /// When `timer` fires. Kept when the session's deadline moves later (as
+    /// it does with every packet received): the early firing finds nothing
+    /// due and re-arms, which is far cheaper than a new timer per packet.
+    armed: Option<Instant>,
     reconnect_timer: Option<Timeout>,
     backoff: Backoff,
     auto_reconnect: bool,
@@ -101,6 +105,7 @@ impl Connection {
                 socket: None,
                 generation: 0,
                 timer: None,
+                armed: None,
                 reconnect_timer: None,
                 backoff: Backoff::default(),
                 auto_reconnect: true,
@@ -365,6 +370,7 @@ impl Connection {
                 s.detach();
             }
             inner.timer = None;
+            inner.armed = None;
             let now = now();
             inner.out.push(DriverEvent::SocketClosed {
                 code: e.code(),
@@ -391,25 +397,34 @@ impl Connection {
         (self.listener)(DriverEvent::ReconnectScheduled { delay_ms, attempt });
     }
 
-    /// One timer, at the session's next deadline.
+    /// One timer, at or before the session's next deadline.
     fn arm_timer(&self) {
-        let deadline = self.inner.borrow().session.poll_timeout();
-        let Some(deadline) = deadline else {
-            self.inner.borrow_mut().timer = None;
+        let mut inner = self.inner.borrow_mut();
+        let Some(deadline) = inner.session.poll_timeout() else {
+            inner.timer = None;
+            inner.armed = None;
             return;
         };
+        if inner.timer.is_some() && inner.armed.is_some_and(|at| at <= deadline) {
+            return;
+        }
         let wait = deadline.saturating_duration_since(now()).as_millis();
         let (weak, listener) = self.weak();
-        let timer = Timeout::new(wait.min(u128::from(u32::MAX)) as u32, move || {
-            if let Some(c) = Connection::from_weak(&weak, &listener) {
-                c.with(|inner| {
-                    let now = now();
-                    inner.session.handle_timeout(now);
-                    inner.flush(now);
-                });
-            }
-        });
-        self.inner.borrow_mut().timer = Some(timer);
+        inner.armed = Some(deadline);
+        inner.timer = Some(Timeout::new(
+            wait.min(u128::from(u32::MAX)) as u32,
+            move || {
+                if let Some(c) = Connection::from_weak(&weak, &listener) {
+                    c.with(|inner| {
+                        inner.timer = None;
+                        inner.armed = None;
+                        let now = now();
+                        inner.session.handle_timeout(now);
+                        inner.flush(now);
+                    });
+                }
+            },
+        ));
     }
 }
 
@@ -456,6 +471,7 @@ impl Inner {
     fn shutdown_socket(&mut self) {
         self.generation += 1;
         self.timer = None;
+        self.armed = None;
         if let Some(s) = self.socket.take() {
             s.detach();
             let _ = s.ws.close_with_code(1000);

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Screenshots of the connected app, in English and in Korean, for checking
+// the UI by eye and for the README.
+//
+// Usage: node e2e/screenshot.mjs OUTDIR [--url APP_URL] [--width N] [--height N]
+//
+// Without --url (or MQTTLAB_APP_URL) it serves ./dist itself on a free
+// 127.0.0.1 port: build it first with `trunk build --release` (with
+// node_modules/.bin on PATH, as scripts/lib/toolchain.sh sets it up).
+// It starts a mosquitto of its own, connects the app to it, subscribes to
+// lab/#, has mosquitto_pub send a few messages, and writes
+// OUTDIR/app-en.png and OUTDIR/app-ko.png (full page).
+
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { connect, controls, openApp, subscribe, waitForEntries, waitForStatus } from './lib/app.mjs';
+import { launch } from './lib/browser.mjs';
+import { startBroker } from './lib/broker.mjs';
+import { publish } from './lib/mqtt-cli.mjs';
+import { freePort, portOpen, track, waitFor } from './lib/util.mjs';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    url: { type: 'string' },
+    width: { type: 'string', default: '1280' },
+    height: { type: 'string', default: '900' },
+  },
+});
+if (positionals.length !== 1) {
+  console.error('usage: node e2e/screenshot.mjs OUTDIR [--url APP_URL] [--width N] [--height N]');
+  process.exit(2);
+}
+const outDir = resolve(positionals[0]);
+await mkdir(outDir, { recursive: true });
+
+let server = null;
+if (values.url) process.env.MQTTLAB_APP_URL = values.url;
+if (!process.env.MQTTLAB_APP_URL) {
+  const port = await freePort();
+  server = track(spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', 'dist', String(port)], {
+    stdio: 'ignore',
+  }));
+  await waitFor(`the static server for dist/ on port ${port}`, () => portOpen(port), { timeoutMs: 5_000 });
+  process.env.MQTTLAB_APP_URL = `http://127.0.0.1:${port}/`;
+}
+
+/** A CSS path from <body> to `el` (tag:nth-of-type steps), to find the same
+ * control in the Korean page, whose accessible names differ. */
+function cssPathOf(locator) {
+  return locator.evaluate((el) => {
+    const steps = [];
+    for (let node = el; node && node !== document.body; node = node.parentElement) {
+      const siblings = [...node.parentElement.children].filter((s) => s.tagName === node.tagName);
+      steps.unshift(`${node.tagName.toLowerCase()}:nth-of-type(${siblings.indexOf(node) + 1})`);
+    }
+    return `body > ${steps.join(' > ')}`;
+  });
+}
+
+/** Switches the running app to Korean through its language control, if one
+ * can be found by name; returns whether it did. */
+async function switchToKorean(page) {
+  const korean = /한국어|Korean/;
+  for (const role of ['button', 'link', 'radio', 'menuitem', 'tab']) {
+    const control = page.getByRole(role, { name: korean });
+    if ((await control.count()) > 0) {
+      await control.first().click();
+      return true;
+    }
+  }
+  const select = page.getByRole('combobox', { name: /Language|언어/ });
+  if ((await select.count()) > 0) {
+    const labels = await select.first().locator('option').allTextContents();
+    const index = labels.findIndex((l) => korean.test(l) || /^\s*ko\b/i.test(l));
+    if (index >= 0) {
+      await select.first().selectOption({ index });
+      return true;
+    }
+  }
+  return false;
+}
+
+const broker = await startBroker();
+const browser = await launch({ viewport: { width: Number(values.width), height: Number(values.height) } });
+let status = 0;
+try {
+  const page = browser.page;
+  await openApp(page);
+  const c = controls(page);
+  const paths = {
+    brokerUrl: await cssPathOf(c.brokerUrl),
+    connect: await cssPathOf(c.connect),
+    topicFilter: await cssPathOf(c.topicFilter),
+    subscribe: await cssPathOf(c.subscribe),
+  };
+  await connect(page, { url: broker.wsUrl });
+  await waitForStatus(page, 'Connected');
+  const mark = broker.mark();
+  await subscribe(page, 'lab/#', 1);
+  await broker.waitForLog(/Sending SUBACK to /, { from: mark });
+  const samples = [
+    ['lab/greenhouse/temperature', '{"celsius": 21.5, "sensor": "dht22"}', 1],
+    ['lab/greenhouse/humidity', '{"percent": 48}', 0],
+    ['lab/door/front', 'closed', 2],
+    ['lab/hello', '안녕하세요, MQTT!', 1],
+  ];
+  for (const [topic, payload, qos] of samples) await publish(broker, topic, payload, { qos });
+  await waitForEntries(page, 'closed', { count: 1 });
+  await page.screenshot({ path: `${outDir}/app-en.png`, fullPage: true });
+  console.log(`wrote ${outDir}/app-en.png`);
+
+  if (await switchToKorean(page)) {
+    await page.waitForTimeout(500);
+  } else {
+    // No language switch found by name: open ?lang=ko and repeat the
+    // steps through the English page's element paths.
+    console.log('no language switch found by name; reconnecting in a ?lang=ko page');
+    const korean = new URL(process.env.MQTTLAB_APP_URL);
+    korean.searchParams.set('lang', 'ko');
+    await page.goto(korean.href, { waitUntil: 'load' });
+    await page.locator(paths.brokerUrl).fill(broker.wsUrl);
+    await page.locator(paths.connect).click();
+    await page.waitForTimeout(1_000);
+    await page.locator(paths.topicFilter).fill('lab/#');
+    await page.locator(paths.subscribe).click();
+    await page.waitForTimeout(500);
+    for (const [topic, payload, qos] of samples) await publish(broker, topic, payload, { qos });
+    await page.waitForTimeout(1_000);
+  }
+  await page.screenshot({ path: `${outDir}/app-ko.png`, fullPage: true });
+  console.log(`wrote ${outDir}/app-ko.png`);
+} catch (e) {
+  console.error(`screenshot failed: ${e.message}\n${browser.diagnostics()}`);
+  status = 1;
+} finally {
+  await browser.close();
+  await broker.cleanup();
+  if (server) server.kill();
+}
+process.exit(status);

@@ -5,14 +5,15 @@
 //   - a wildcard in a publish topic, and an empty topic: no PUBLISH
 //     (mosquitto_sub on # sees only the valid message sent at the end).
 // "A message" is text the control's aria-describedby points to, or a
-// role=alert; a form may also refuse by disabling its button.
+// role=alert, that was not there before the input (so a hint shown all
+// along does not count); a form may also refuse by disabling its button.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  clickIfEnabled, connect, connectionStatus, controls, openApp, setQos, subscribe, waitForEntries,
-  waitForProblem, waitForStatus,
+  clickIfEnabled, connect, connectionStatus, controls, openApp, problemLines, setQos, subscribe,
+  waitForEntries, waitForProblem, waitForStatus,
 } from './lib/app.mjs';
 import { withApp } from './lib/fixture.mjs';
 import { subscribe as mosquittoSub } from './lib/mqtt-cli.mjs';
@@ -27,9 +28,10 @@ test('invalid URL, filter and topics: a specific message, nothing sent, the sess
       try {
         // A bad broker URL: refused before any attempt.
         const before = broker.mark();
+        let since = await problemLines(page, c.brokerUrl);
         await c.brokerUrl.fill(`http//127.0.0.1:${broker.ports.ws}`);
         await clickIfEnabled(c.connect);
-        await waitForProblem(page, c.brokerUrl, /ws:\/\/|wss:\/\/|URL/i, 'the bad broker URL');
+        await waitForProblem(page, c.brokerUrl, /ws:\/\/|wss:\/\/|URL/i, 'the bad broker URL', { since });
         await sleep(500);
         const status = await connectionStatus(page);
         assert.ok(!/^(Connected|Connecting)/.test(status ?? ''), `status after a bad URL: ${status}`);
@@ -41,10 +43,11 @@ test('invalid URL, filter and topics: a specific message, nothing sent, the sess
 
         // Topic filter with "#" not last.
         const subscribing = broker.mark();
+        since = await problemLines(page, c.topicFilter);
         await c.topicFilter.fill('a/#/b');
         await setQos(page, 'Subscribe', 1);
         await clickIfEnabled(c.subscribe);
-        await waitForProblem(page, c.topicFilter, /#/, 'the filter a/#/b');
+        await waitForProblem(page, c.topicFilter, /#/, 'the filter a/#/b', { since });
         await sleep(500);
         assert.doesNotMatch(broker.log.slice(subscribing), /Received SUBSCRIBE/, 'no SUBSCRIBE was sent');
 
@@ -54,10 +57,11 @@ test('invalid URL, filter and topics: a specific message, nothing sent, the sess
           ['lab/#', /wildcard|#/i, 'a # in the publish topic'],
           ['', /empty|required|enter a topic|must not be blank/i, 'an empty publish topic'],
         ]) {
+          since = await problemLines(page, c.topic);
           await c.topic.fill(topic);
           await c.payload.fill(`must not be sent (${what})`);
           await clickIfEnabled(c.publish);
-          await waitForProblem(page, c.topic, pattern, what);
+          await waitForProblem(page, c.topic, pattern, what, { since });
         }
 
         // The session still works: a valid subscribe and publish go through.

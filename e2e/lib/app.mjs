@@ -266,13 +266,31 @@ export async function problemText(page, control) {
   return [described, ...alerts].join('\n').trim();
 }
 
-/** Waits until `problemText` of `control` matches `pattern`; returns it. */
-export async function waitForProblem(page, control, pattern, what, { timeoutMs = 5_000 } = {}) {
+/** The lines of `problemText` now: a baseline for `waitForProblem`'s
+ * `since`, so that help text shown all along (a hint tied to the control
+ * with aria-describedby) cannot pass for a message about the input. */
+export async function problemLines(page, control) {
+  return new Set(splitLines(await problemText(page, control)));
+}
+
+function splitLines(text) {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+/** Waits until a line of `problemText` of `control` that was not in the
+ * baseline `since` (from `problemLines`) matches `pattern`; returns the
+ * whole text. */
+export async function waitForProblem(page, control, pattern, what, { timeoutMs = 5_000, since = new Set() } = {}) {
   let text = '';
-  await waitFor(`a message about ${what} matching ${pattern}`, async () => {
+  let fresh = [];
+  await waitFor(`a new message about ${what} matching ${pattern}`, async () => {
     text = await problemText(page, control);
-    return pattern.test(text);
-  }, { timeoutMs, describe: () => `the page said: ${JSON.stringify(text)}` });
+    fresh = splitLines(text).filter((l) => !since.has(l));
+    return fresh.some((l) => pattern.test(l));
+  }, {
+    timeoutMs,
+    describe: () => `new lines: ${JSON.stringify(fresh)}; the page said: ${JSON.stringify(text)}`,
+  });
   return text;
 }
 

@@ -10,14 +10,13 @@
 #     (browser tests), Trunk 0.22 (e2e)
 #   - npm ci: binaryen (wasm-opt for Trunk) and playwright-core (e2e)
 # then runs, in order: fmt check, clippy (native), cargo test (native),
-# clippy and build for wasm32 (the core must compile for the browser), and
-# the wasm-bindgen tests in headless Chromium against a mosquitto of its own.
+# clippy and build for wasm32 (the core must compile for the browser), the
+# wasm-bindgen tests in headless Chromium against a mosquitto of its own, and
+# the Playwright end-to-end tests against the release build.
 #
 # Usage: scripts/test.sh [STEP...]
 #   With no argument every step in STEPS runs. Naming steps runs only those
 #   (the install step always runs), e.g. `scripts/test.sh fmt test`.
-#   `e2e` (Playwright against the release build) runs only when named, until
-#   the app's UI is in place: `scripts/test.sh e2e`.
 #
 # Environment: CI=true or NO_COLOR=1 turn colours off (so does a non-TTY);
 # CARGO_TARGET_DIR and the other cargo variables are honoured as usual.
@@ -64,7 +63,7 @@ fmt_duration() {
 # they should run. A step fails the whole run by failing any command
 # (set -e applies inside them).
 
-STEPS=(fmt clippy test wasm-clippy wasm-build wasm-test)
+STEPS=(fmt clippy test wasm-clippy wasm-build wasm-test e2e)
 
 declare -A STEP_TITLE=(
     [setup]="install test dependencies"
@@ -235,7 +234,7 @@ selected=("${STEPS[@]}")
 if (($# > 0)); then
     for arg in "$@"; do
         if [[ -z "${STEP_TITLE[$arg]:-}" || "$arg" == setup ]]; then
-            echo "unknown step '$arg'; steps: ${STEPS[*]} e2e" >&2
+            echo "unknown step '$arg'; steps: ${STEPS[*]}" >&2
             exit 2
         fi
     done

@@ -110,6 +110,7 @@ try {
   ];
   for (const [topic, payload, qos] of samples) await publish(broker, topic, payload, { qos });
   await waitForEntries(page, 'closed', { count: 1 });
+  await toTop(page);
   await page.screenshot({ path: `${outDir}/app-en.png`, fullPage: true });
   console.log(`wrote ${outDir}/app-en.png`);
 
@@ -131,6 +132,7 @@ try {
     for (const [topic, payload, qos] of samples) await publish(broker, topic, payload, { qos });
     await page.waitForTimeout(1_000);
   }
+  await toTop(page);
   await page.screenshot({ path: `${outDir}/app-ko.png`, fullPage: true });
   console.log(`wrote ${outDir}/app-ko.png`);
 } catch (e) {
@@ -142,3 +144,13 @@ try {
   if (server) server.kill();
 }
 process.exit(status);
+
+/** Scrolls to the top and drops the focus: a full-page capture of a page
+ * scrolled by typing would draw a sticky header part-way down. */
+async function toTop(page) {
+  await page.evaluate(() => {
+    document.activeElement?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.waitForTimeout(100);
+}

@@ -569,7 +569,7 @@ pub fn connected_detail(lang: Lang, n: &Negotiated) -> String {
     s += &match (lang, n.keep_alive) {
         (Lang::En, 0) => " · Keep alive off".to_string(),
         (Lang::Ko, 0) => " · Keep Alive 사용 안 함".to_string(),
-        (Lang::En, k) => format!(" · Keep alive {k} s"),
+        (Lang::En, k) => format!(" · Keep alive {k}\u{a0}s"),
         (Lang::Ko, k) => format!(" · Keep Alive {k}초"),
     };
     if n.keep_alive_from_server {
@@ -977,7 +977,7 @@ mod tests {
         assert_eq!(
             en,
             "MQTT 5.0 · Session resumed (session present) · Client ID: auto-123 (assigned by the broker) \
-             · Keep alive 30 s (set by the broker)"
+             · Keep alive 30\u{a0}s (set by the broker)"
         );
         assert!(ko.contains("Keep Alive 30초"), "{ko}");
         let n = Negotiated {

@@ -4,7 +4,8 @@
 # It first installs what the selected steps need (each quickly skipped when
 # already there; see scripts/lib/toolchain.sh):
 #   - Debian: mosquitto, mosquitto-clients, openssl (the real-broker tests),
-#     chromium and chromium-driver (browser tests)
+#     chromium and chromium-driver (browser tests), fonts-nanum (Korean text
+#     in screenshots)
 #   - rustup: the wasm32-unknown-unknown target, rustfmt and clippy
 #   - cargo install: wasm-bindgen-cli at Cargo.lock's wasm-bindgen version
 #     (browser tests), Trunk 0.22 (e2e)
@@ -98,6 +99,8 @@ step_setup() {
         need_wasm_bindgen_cli
     fi
     if selected_step e2e; then
+        # A Korean font, so the app's Korean text renders (screenshots).
+        need_apt fonts-nanum
         need_node_modules
         need_trunk
         need_cargo_fetch

@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod broker;
 pub mod i18n;
 pub mod protocol;
 pub mod transport;

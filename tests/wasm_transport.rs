@@ -22,6 +22,7 @@ use mqtt_lab::protocol::codec::{
     ProtocolVersion, QoS, ReasonCode, SubscribeFilter, SubscriptionOptions,
 };
 use mqtt_lab::protocol::session::{CloseReason, ConnectOptions, Event, Message, OutgoingPublish};
+use mqtt_lab::transport::sandbox::SANDBOX_URL;
 use mqtt_lab::transport::{Connection, DriverEvent, OpenError};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -225,10 +226,10 @@ const ALL_QOS: [QoS; 3] = [QoS::AtMostOnce, QoS::AtLeastOnce, QoS::ExactlyOnce];
 
 /// Connects, subscribes to its own topics at QoS 2, publishes at QoS 0, 1
 /// and 2, and checks each message completes and arrives exactly once.
-async fn publish_to_itself(version: ProtocolVersion) {
+async fn publish_to_itself(url: &str, version: ProtocolVersion) {
     let probe = Probe::new();
     let base = unique("self");
-    probe.connect(&broker_url(), version, &base);
+    probe.connect(url, version, &base);
     probe.connected(version).await;
     probe
         .subscribe(&format!("{base}/#"), QoS::ExactlyOnce)
@@ -287,12 +288,12 @@ async fn publish_to_itself(version: ProtocolVersion) {
 
 #[wasm_bindgen_test]
 async fn publishes_to_itself_at_each_qos_v311() {
-    publish_to_itself(ProtocolVersion::V311).await;
+    publish_to_itself(&broker_url(), ProtocolVersion::V311).await;
 }
 
 #[wasm_bindgen_test]
 async fn publishes_to_itself_at_each_qos_v5() {
-    publish_to_itself(ProtocolVersion::V5).await;
+    publish_to_itself(&broker_url(), ProtocolVersion::V5).await;
 }
 
 /// One connection publishes a retained QoS 2 message; a second one that
@@ -431,4 +432,82 @@ async fn malformed_url_is_rejected_by_the_browser() {
         "{}",
         probe.seen()
     );
+}
+
+/// The same exchange against the sandbox broker in the page: the driver
+/// cannot tell it from a WebSocket.
+#[wasm_bindgen_test]
+async fn sandbox_publishes_to_itself_at_each_qos_v311() {
+    publish_to_itself(SANDBOX_URL, ProtocolVersion::V311).await;
+}
+
+#[wasm_bindgen_test]
+async fn sandbox_publishes_to_itself_at_each_qos_v5() {
+    publish_to_itself(SANDBOX_URL, ProtocolVersion::V5).await;
+}
+
+/// Pulling the plug ([`Connection::abort`]: no DISCONNECT) makes the broker
+/// publish the Will; a proper disconnect does not. On mosquitto and on the
+/// sandbox alike.
+async fn will_on_abort_only(url: &str) {
+    let topic = format!("{}/status", unique("will"));
+    let watcher = Probe::new();
+    watcher.connect(url, ProtocolVersion::V5, &unique("watcher"));
+    watcher.connected(ProtocolVersion::V5).await;
+    watcher.subscribe(&topic, QoS::AtLeastOnce).await;
+
+    let board_options = |id: String| ConnectOptions {
+        client_id: id,
+        keep_alive: 30,
+        will: Some(mqtt_lab::protocol::codec::LastWill {
+            topic: topic.clone(),
+            payload: b"offline".to_vec(),
+            qos: QoS::AtLeastOnce,
+            retain: false,
+            properties: Default::default(),
+        }),
+        ..ConnectOptions::default()
+    };
+    let board = Probe::new();
+    board
+        .conn
+        .connect(url, board_options(unique("board")), None);
+    board.connected(ProtocolVersion::V5).await;
+    board.disconnect().await;
+    sleep(500).await;
+    assert!(
+        watcher.messages().is_empty(),
+        "no will after DISCONNECT; {}",
+        watcher.seen()
+    );
+
+    let board = Probe::new();
+    board
+        .conn
+        .connect(url, board_options(unique("board")), None);
+    board.connected(ProtocolVersion::V5).await;
+    board.conn.abort();
+    let will = watcher
+        .wait_for("the will", |events| {
+            events.iter().find_map(|e| match e {
+                DriverEvent::Session(Event::Message(m)) => Some(m.clone()),
+                _ => None,
+            })
+        })
+        .await;
+    assert_eq!(
+        (will.topic.as_str(), will.payload.as_slice()),
+        (topic.as_str(), &b"offline"[..])
+    );
+    watcher.disconnect().await;
+}
+
+#[wasm_bindgen_test]
+async fn will_on_abort_only_mosquitto() {
+    will_on_abort_only(&broker_url()).await;
+}
+
+#[wasm_bindgen_test]
+async fn will_on_abort_only_sandbox() {
+    will_on_abort_only(SANDBOX_URL).await;
 }

@@ -22,7 +22,7 @@ use crate::protocol::session::{
 };
 use crate::protocol::Instant;
 
-use super::{DriverEvent, OpenError};
+use super::{sandbox, DriverEvent, OpenError};
 
 /// The WebSocket subprotocol MQTT uses (MQTT 5.0 section 6).
 pub const SUBPROTOCOL: &str = "mqtt";
@@ -37,22 +37,71 @@ pub fn now() -> Instant {
     Instant::from_millis(ms.max(0.0) as u64)
 }
 
+/// The link under a connection: a browser WebSocket, or an endpoint of the
+/// in-page sandbox broker that behaves like one.
+enum Link {
+    WebSocket {
+        ws: WebSocket,
+        // Kept alive as long as the socket: dropping a closure the browser
+        // still calls would throw.
+        _on_open: Closure<dyn FnMut()>,
+        _on_message: Closure<dyn FnMut(MessageEvent)>,
+        _on_close: Closure<dyn FnMut(CloseEvent)>,
+    },
+    Sandbox(sandbox::Endpoint),
+}
+
 struct Socket {
-    ws: WebSocket,
+    link: Link,
     opened: bool,
-    // Kept alive as long as the socket: dropping a closure the browser still
-    // calls would throw.
-    _on_open: Closure<dyn FnMut()>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_close: Closure<dyn FnMut(CloseEvent)>,
 }
 
 impl Socket {
-    fn detach(&self) {
-        self.ws.set_onopen(None);
-        self.ws.set_onmessage(None);
-        self.ws.set_onclose(None);
+    fn send(&self, bytes: &[u8]) {
+        match &self.link {
+            // Errors mean the socket is already closing; its close event
+            // reports that.
+            Link::WebSocket { ws, .. } => {
+                let _ = ws.send_with_u8_array(bytes);
+            }
+            Link::Sandbox(e) => e.send(bytes),
+        }
     }
+
+    fn close(&self, code: u16, reason: &str) {
+        match &self.link {
+            Link::WebSocket { ws, .. } => {
+                let _ = ws.close_with_code_and_reason(code, reason);
+            }
+            Link::Sandbox(e) => e.close(code, reason),
+        }
+    }
+
+    fn protocol(&self) -> String {
+        match &self.link {
+            Link::WebSocket { ws, .. } => ws.protocol(),
+            Link::Sandbox(_) => SUBPROTOCOL.to_owned(),
+        }
+    }
+
+    /// No more events from this link; closes it if still open.
+    fn detach(&self) {
+        match &self.link {
+            Link::WebSocket { ws, .. } => {
+                ws.set_onopen(None);
+                ws.set_onmessage(None);
+                ws.set_onclose(None);
+                let _ = ws.close_with_code(1000);
+            }
+            Link::Sandbox(e) => e.detach(),
+        }
+    }
+}
+
+/// A frame received on a link.
+enum Frame {
+    Binary(Vec<u8>),
+    Text,
 }
 
 struct Inner {
@@ -140,11 +189,22 @@ impl Connection {
 
     /// Sends DISCONNECT, closes the socket and stops any retry.
     pub fn disconnect(&self) {
+        self.end(true);
+    }
+
+    /// Closes the socket WITHOUT an MQTT DISCONNECT, as a lost network or a
+    /// pulled plug would: the broker then publishes the Will. Stops any
+    /// retry.
+    pub fn abort(&self) {
+        self.end(false);
+    }
+
+    fn end(&self, graceful: bool) {
         self.with(|inner| {
             inner.user_closed = true;
             inner.reconnect_timer = None;
             let now = now();
-            if inner.session.is_connected() {
+            if graceful && inner.session.is_connected() {
                 inner.session.disconnect(now);
                 inner.flush(now);
             }
@@ -241,6 +301,10 @@ impl Connection {
                 attempt,
             });
         });
+        if sandbox::is_sandbox_url(&url) {
+            self.open_sandbox();
+            return;
+        }
         if url.starts_with("ws://") && page_is_https() {
             self.with(|inner| {
                 inner
@@ -266,11 +330,7 @@ impl Connection {
             }
         };
         ws.set_binary_type(BinaryType::Arraybuffer);
-        let generation = {
-            let mut inner = self.inner.borrow_mut();
-            inner.generation += 1;
-            inner.generation
-        };
+        let generation = self.next_generation();
         let (weak, listener) = self.weak();
         let on_open = {
             let (weak, listener) = (weak.clone(), listener.clone());
@@ -284,24 +344,61 @@ impl Connection {
             let (weak, listener) = (weak.clone(), listener.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 if let Some(c) = Connection::from_weak(&weak, &listener) {
-                    c.on_message(generation, e);
+                    let data = e.data();
+                    let frame = match data.dyn_ref::<js_sys::ArrayBuffer>() {
+                        Some(buf) => Frame::Binary(js_sys::Uint8Array::new(buf).to_vec()),
+                        None => Frame::Text,
+                    };
+                    c.on_message(generation, frame);
                 }
             })
         };
         let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |e: CloseEvent| {
             if let Some(c) = Connection::from_weak(&weak, &listener) {
-                c.on_close(generation, e);
+                c.on_close(generation, e.code(), e.reason(), e.was_clean());
             }
         });
         ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
         self.inner.borrow_mut().socket = Some(Socket {
-            ws,
+            link: Link::WebSocket {
+                ws,
+                _on_open: on_open,
+                _on_message: on_message,
+                _on_close: on_close,
+            },
             opened: false,
-            _on_open: on_open,
-            _on_message: on_message,
-            _on_close: on_close,
+        });
+    }
+
+    fn next_generation(&self) -> u64 {
+        let mut inner = self.inner.borrow_mut();
+        inner.generation += 1;
+        inner.generation
+    }
+
+    /// Opens a link to the page's sandbox broker instead of a WebSocket.
+    fn open_sandbox(&self) {
+        let generation = self.next_generation();
+        let (weak, listener) = self.weak();
+        let endpoint = sandbox::open(move |event| {
+            let Some(c) = Connection::from_weak(&weak, &listener) else {
+                return;
+            };
+            match event {
+                sandbox::LinkEvent::Open => c.on_open(generation),
+                sandbox::LinkEvent::Message(bytes) => {
+                    c.on_message(generation, Frame::Binary(bytes))
+                }
+                sandbox::LinkEvent::Close { code, reason } => {
+                    c.on_close(generation, code, reason, true)
+                }
+            }
+        });
+        self.inner.borrow_mut().socket = Some(Socket {
+            link: Link::Sandbox(endpoint),
+            opened: false,
         });
     }
 
@@ -314,12 +411,12 @@ impl Connection {
                 return;
             };
             socket.opened = true;
-            let protocol = socket.ws.protocol();
+            let protocol = socket.protocol();
             if protocol != SUBPROTOCOL {
                 inner
                     .out
                     .push(DriverEvent::SubprotocolMismatch { got: protocol });
-                let _ = socket.ws.close_with_code(1002);
+                socket.close(1002, "");
                 return;
             }
             inner.out.push(DriverEvent::Opened { protocol });
@@ -338,29 +435,29 @@ impl Connection {
         });
     }
 
-    fn on_message(&self, generation: u64, e: MessageEvent) {
+    fn on_message(&self, generation: u64, frame: Frame) {
         self.with(|inner| {
             if inner.generation != generation {
                 return;
             }
-            let data = e.data();
             let now = now();
-            if let Some(buf) = data.dyn_ref::<js_sys::ArrayBuffer>() {
-                let bytes = js_sys::Uint8Array::new(buf).to_vec();
-                inner.session.handle_bytes(&bytes, now);
-                inner.flush(now);
-            } else {
-                // MQTT over WebSocket is binary frames only (spec 6.0).
-                inner.out.push(DriverEvent::TextFrameRefused);
-                if let Some(s) = &inner.socket {
-                    let _ =
-                        s.ws.close_with_code_and_reason(1003, "MQTT needs binary frames");
+            match frame {
+                Frame::Binary(bytes) => {
+                    inner.session.handle_bytes(&bytes, now);
+                    inner.flush(now);
+                }
+                Frame::Text => {
+                    // MQTT over WebSocket is binary frames only (spec 6.0).
+                    inner.out.push(DriverEvent::TextFrameRefused);
+                    if let Some(s) = &inner.socket {
+                        s.close(1003, "MQTT needs binary frames");
+                    }
                 }
             }
         });
     }
 
-    fn on_close(&self, generation: u64, e: CloseEvent) {
+    fn on_close(&self, generation: u64, code: u16, reason: String, was_clean: bool) {
         self.with(|inner| {
             if inner.generation != generation {
                 return;
@@ -373,9 +470,9 @@ impl Connection {
             inner.armed = None;
             let now = now();
             inner.out.push(DriverEvent::SocketClosed {
-                code: e.code(),
-                reason: e.reason(),
-                was_clean: e.was_clean(),
+                code,
+                reason,
+                was_clean,
                 opened,
             });
             inner.session.handle_transport_closed(now);
@@ -441,9 +538,7 @@ impl Inner {
     fn flush(&mut self, _now: Instant) {
         while let Some(bytes) = self.session.poll_transmit() {
             if let Some(s) = &self.socket {
-                // Errors here mean the socket is already closing; its close
-                // event reports that.
-                let _ = s.ws.send_with_u8_array(&bytes);
+                s.send(&bytes);
             }
         }
         let mut close = false;
@@ -463,7 +558,7 @@ impl Inner {
         }
         if close {
             if let Some(s) = &self.socket {
-                let _ = s.ws.close_with_code(1000);
+                s.close(1000, "");
             }
         }
     }
@@ -474,7 +569,6 @@ impl Inner {
         self.armed = None;
         if let Some(s) = self.socket.take() {
             s.detach();
-            let _ = s.ws.close_with_code(1000);
         }
     }
 

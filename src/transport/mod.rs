@@ -5,6 +5,7 @@
 
 mod driver;
 mod event;
+pub mod sandbox;
 
 pub use driver::{now, Connection, SUBPROTOCOL};
 

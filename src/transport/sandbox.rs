@@ -1,0 +1,232 @@
+//! The in-page side of the sandbox broker: one [`Broker`] per page, reached
+//! through endpoints that behave like a WebSocket (open, binary messages,
+//! close — all delivered asynchronously, as a socket's events are), so the
+//! driver and everything above it cannot tell the difference.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+
+use crate::broker::{Broker, BrokerConfig, BrokerLog, ConnId};
+use crate::protocol::Instant;
+
+use super::driver::now;
+
+/// The address that selects the sandbox broker instead of a WebSocket.
+pub const SANDBOX_URL: &str = "sandbox://in-browser";
+
+/// Whether `url` names the sandbox broker.
+pub fn is_sandbox_url(url: &str) -> bool {
+    url.trim().to_ascii_lowercase().starts_with("sandbox:")
+}
+
+/// What an endpoint hears, in the order a WebSocket would report it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkEvent {
+    /// The connection is open.
+    Open,
+    /// Bytes from the broker.
+    Message(Vec<u8>),
+    /// The connection closed.
+    Close {
+        /// WebSocket-style close code.
+        code: u16,
+        /// Reason text.
+        reason: String,
+    },
+}
+
+type Listener = Rc<dyn Fn(LinkEvent)>;
+
+/// Entries of the broker's decision log kept for the broker view.
+const LOG_CAP: usize = 500;
+
+struct Host {
+    broker: Broker,
+    endpoints: HashMap<u64, Listener>,
+    outbox: VecDeque<(u64, LinkEvent)>,
+    delivery: Option<Timeout>,
+    timer: Option<Timeout>,
+    armed: Option<Instant>,
+    next: u64,
+    log: VecDeque<BrokerLog>,
+}
+
+thread_local! {
+    static HOST: RefCell<Host> = RefCell::new(Host {
+        broker: Broker::new(BrokerConfig::default()),
+        endpoints: HashMap::new(),
+        outbox: VecDeque::new(),
+        delivery: None,
+        timer: None,
+        armed: None,
+        next: 1,
+        log: VecDeque::new(),
+    });
+}
+
+/// One client connection to the page's sandbox broker.
+#[derive(Debug)]
+pub struct Endpoint {
+    id: u64,
+}
+
+/// Opens a connection to the sandbox; `listener` hears [`LinkEvent::Open`]
+/// on a later turn of the event loop.
+pub fn open(listener: impl Fn(LinkEvent) + 'static) -> Endpoint {
+    let id = HOST.with(|h| {
+        let mut h = h.borrow_mut();
+        let id = h.next;
+        h.next += 1;
+        h.endpoints.insert(id, Rc::new(listener));
+        h.broker.handle_open(ConnId(id), now());
+        h.outbox.push_back((id, LinkEvent::Open));
+        id
+    });
+    schedule();
+    Endpoint { id }
+}
+
+impl Endpoint {
+    /// Sends bytes to the broker.
+    pub fn send(&self, bytes: &[u8]) {
+        HOST.with(|h| {
+            let mut h = h.borrow_mut();
+            if h.endpoints.contains_key(&self.id) {
+                h.broker.handle_bytes(ConnId(self.id), bytes, now());
+                h.drain();
+            }
+        });
+        schedule();
+    }
+
+    /// Closes the connection without an MQTT DISCONNECT (the broker sees a
+    /// lost connection); the listener hears the close, as with a socket.
+    pub fn close(&self, code: u16, reason: &str) {
+        HOST.with(|h| {
+            let mut h = h.borrow_mut();
+            if h.endpoints.contains_key(&self.id) {
+                h.broker.handle_closed(ConnId(self.id), now());
+                h.drain();
+                h.outbox.push_back((
+                    self.id,
+                    LinkEvent::Close {
+                        code,
+                        reason: reason.to_owned(),
+                    },
+                ));
+            }
+        });
+        schedule();
+    }
+
+    /// Stops all events to this endpoint and closes it if still open.
+    pub fn detach(&self) {
+        HOST.with(|h| {
+            let mut h = h.borrow_mut();
+            if h.endpoints.remove(&self.id).is_some() {
+                h.broker.handle_closed(ConnId(self.id), now());
+                h.drain();
+            }
+        });
+        schedule();
+    }
+}
+
+/// The broker's recent decisions, oldest first (for the broker view).
+pub fn recent_log() -> Vec<BrokerLog> {
+    HOST.with(|h| h.borrow().log.iter().cloned().collect())
+}
+
+/// Client ids with a session on the sandbox, and whether each is connected.
+pub fn sessions() -> Vec<(String, bool)> {
+    HOST.with(|h| {
+        h.borrow()
+            .broker
+            .sessions()
+            .map(|(id, on)| (id.to_owned(), on))
+            .collect()
+    })
+}
+
+impl Host {
+    /// Moves what the broker produced into the outbox and keeps its timer.
+    fn drain(&mut self) {
+        while let Some((conn, bytes)) = self.broker.poll_transmit() {
+            self.outbox.push_back((conn.0, LinkEvent::Message(bytes)));
+        }
+        while let Some(conn) = self.broker.poll_close() {
+            self.outbox.push_back((
+                conn.0,
+                LinkEvent::Close {
+                    code: 1000,
+                    reason: String::new(),
+                },
+            ));
+        }
+        while let Some(entry) = self.broker.poll_log() {
+            if self.log.len() == LOG_CAP {
+                self.log.pop_front();
+            }
+            self.log.push_back(entry);
+        }
+    }
+}
+
+/// Delivers the outbox on the next turn of the event loop (never inside a
+/// caller's borrow), and keeps one timer at the broker's next deadline.
+fn schedule() {
+    HOST.with(|h| {
+        let mut h = h.borrow_mut();
+        if !h.outbox.is_empty() && h.delivery.is_none() {
+            h.delivery = Some(Timeout::new(0, deliver));
+        }
+        match h.broker.poll_timeout() {
+            None => {
+                h.timer = None;
+                h.armed = None;
+            }
+            Some(at) if h.timer.is_none() || h.armed.is_some_and(|a| at < a) => {
+                let wait = at.saturating_duration_since(now()).as_millis();
+                h.armed = Some(at);
+                h.timer = Some(Timeout::new(wait.min(u128::from(u32::MAX)) as u32, || {
+                    HOST.with(|h| {
+                        let mut h = h.borrow_mut();
+                        h.timer = None;
+                        h.armed = None;
+                        h.broker.handle_timeout(now());
+                        h.drain();
+                    });
+                    schedule();
+                }));
+            }
+            Some(_) => {}
+        }
+    });
+}
+
+fn deliver() {
+    let batch: Vec<(Listener, LinkEvent)> = HOST.with(|h| {
+        let mut h = h.borrow_mut();
+        h.delivery = None;
+        let mut batch = Vec::new();
+        while let Some((id, event)) = h.outbox.pop_front() {
+            let closing = matches!(event, LinkEvent::Close { .. });
+            let listener = if closing {
+                h.endpoints.remove(&id)
+            } else {
+                h.endpoints.get(&id).cloned()
+            };
+            if let Some(l) = listener {
+                batch.push((l, event));
+            }
+        }
+        batch
+    });
+    for (listener, event) in batch {
+        listener(event);
+    }
+    schedule();
+}

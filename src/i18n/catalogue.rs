@@ -58,10 +58,15 @@ catalogue! {
     // ----- Connection manager -----
     ConnectionHeading => ("Connection", "연결"),
     Preset => ("Preset", "프리셋"),
+    PresetSandbox => ("Sandbox (in this browser)", "샌드박스 (이 브라우저 안)"),
     PresetHiveMqCloud => ("HiveMQ Cloud", "HiveMQ Cloud"),
     PresetHiveMqPublic => ("HiveMQ public broker", "HiveMQ 공개 Broker"),
     PresetLocalMosquitto => ("Local Mosquitto", "로컬 Mosquitto"),
     PresetCustom => ("Custom", "직접 입력"),
+    HintSandbox => (
+        "A practice broker that runs inside this page: no account, no network needed. Other tabs of this browser do not share it yet, and everything is gone when the page closes.",
+        "이 페이지 안에서 동작하는 연습용 Broker입니다. 계정도 네트워크도 필요 없습니다. 아직 이 브라우저의 다른 탭과는 공유되지 않으며, 페이지를 닫으면 모든 내용이 사라집니다."
+    ),
     HintHiveMqCloud => (
         "Enter only your cluster host (e.g. abcd1234.s1.eu.hivemq.cloud), plus a username and password created under Access Management in your cluster. HiveMQ Cloud always uses TLS (wss://, port 8884, path /mqtt) and refuses clients without credentials.",
         "클러스터 호스트(예: abcd1234.s1.eu.hivemq.cloud)만 입력하고, 클러스터의 Access Management에서 만든 사용자 이름과 비밀번호를 넣으세요. HiveMQ Cloud는 항상 TLS(wss://, 포트 8884, 경로 /mqtt)를 쓰며, 인증 정보가 없는 클라이언트는 받지 않습니다."

@@ -25,6 +25,7 @@ const CUSTOM: &str = "custom";
 
 fn preset_name(p: Option<Preset>) -> Msg {
     match p {
+        Some(Preset::Sandbox) => Msg::PresetSandbox,
         Some(Preset::HiveMqCloud) => Msg::PresetHiveMqCloud,
         Some(Preset::HiveMqPublic) => Msg::PresetHiveMqPublic,
         Some(Preset::LocalMosquitto) => Msg::PresetLocalMosquitto,
@@ -52,6 +53,7 @@ pub fn BrokerFields(props: &BrokerFieldsProps) -> Html {
             .reform(move |s: String| DraftAction::Text(field, s))
     };
     let hint = match d.preset {
+        Some(Preset::Sandbox) => Some(Msg::HintSandbox),
         Some(Preset::HiveMqCloud) => Some(Msg::HintHiveMqCloud),
         Some(Preset::HiveMqPublic) => Some(Msg::HintHiveMqPublic),
         Some(Preset::LocalMosquitto) => Some(Msg::HintLocalMosquitto),

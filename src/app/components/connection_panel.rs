@@ -37,7 +37,7 @@ fn initial_draft(initial_url: Option<&str>) -> ConnectionDraft {
                 .find(|p| p.url() == Some(url.trim()));
             ConnectionDraft::new(preset, url.trim(), client_id)
         }
-        None => ConnectionDraft::new(Some(Preset::LocalMosquitto), "", client_id),
+        None => ConnectionDraft::new(Some(Preset::Sandbox), "", client_id),
     }
 }
 

@@ -353,6 +353,8 @@ pub const HIVEMQ_PUBLIC_URL: &str = "wss://broker.hivemq.com:8884/mqtt";
 /// A mosquitto on this machine with a WebSocket listener on 9001
 /// (what `scripts/run.sh` starts).
 pub const LOCAL_MOSQUITTO_URL: &str = "ws://127.0.0.1:9001";
+/// The sandbox broker inside the page.
+pub const SANDBOX_URL: &str = "sandbox://in-browser";
 /// HiveMQ Cloud's secure WebSocket port.
 pub const HIVEMQ_CLOUD_WSS_PORT: u16 = 8884;
 /// HiveMQ Cloud's WebSocket path.
@@ -361,6 +363,9 @@ pub const HIVEMQ_CLOUD_PATH: &str = "/mqtt";
 /// A ready-made starting point for the connection form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Preset {
+    /// The sandbox broker inside the page: works at once, offline, with no
+    /// account; tabs of one browser share it.
+    Sandbox,
     /// A HiveMQ Cloud cluster: asks for the cluster host, user name and
     /// password; TLS and credentials are required.
     HiveMqCloud,
@@ -372,7 +377,8 @@ pub enum Preset {
 
 impl Preset {
     /// All presets, in menu order.
-    pub const ALL: [Preset; 3] = [
+    pub const ALL: [Preset; 4] = [
+        Preset::Sandbox,
         Preset::HiveMqCloud,
         Preset::HiveMqPublic,
         Preset::LocalMosquitto,
@@ -381,6 +387,7 @@ impl Preset {
     /// A stable identifier for menus and storage.
     pub fn id(self) -> &'static str {
         match self {
+            Preset::Sandbox => "sandbox",
             Preset::HiveMqCloud => "hivemq-cloud",
             Preset::HiveMqPublic => "hivemq-public",
             Preset::LocalMosquitto => "local-mosquitto",
@@ -395,6 +402,7 @@ impl Preset {
     /// The product name (the same in every language).
     pub fn name(self) -> &'static str {
         match self {
+            Preset::Sandbox => "Sandbox",
             Preset::HiveMqCloud => "HiveMQ Cloud",
             Preset::HiveMqPublic => "HiveMQ public broker",
             Preset::LocalMosquitto => "Local Mosquitto",
@@ -405,6 +413,7 @@ impl Preset {
     /// cluster host with [`hivemq_cloud_url`].
     pub fn url(self) -> Option<&'static str> {
         match self {
+            Preset::Sandbox => Some(SANDBOX_URL),
             Preset::HiveMqCloud => None,
             Preset::HiveMqPublic => Some(HIVEMQ_PUBLIC_URL),
             Preset::LocalMosquitto => Some(LOCAL_MOSQUITTO_URL),
@@ -444,6 +453,7 @@ pub fn hivemq_cloud_url(host_input: &str) -> Result<BrokerUrl, UrlError> {
     }
     let (host, _port) = split_host_port(authority)?;
     Ok(BrokerUrl {
+        sandbox: false,
         secure: true,
         host,
         port: HIVEMQ_CLOUD_WSS_PORT,
@@ -697,6 +707,9 @@ mod tests {
             Some("wss://broker.hivemq.com:8884/mqtt")
         );
         assert_eq!(Preset::LocalMosquitto.url(), Some("ws://127.0.0.1:9001"));
+        assert_eq!(Preset::Sandbox.url(), Some("sandbox://in-browser"));
+        assert!(BrokerUrl::parse(SANDBOX_URL).unwrap().sandbox);
+        assert_eq!(Preset::ALL[0], Preset::Sandbox, "first in the menu");
         assert_eq!(Preset::HiveMqCloud.url(), None);
         assert!(Preset::HiveMqCloud.requires_credentials());
         assert!(!Preset::HiveMqPublic.requires_credentials());

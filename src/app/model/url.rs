@@ -11,7 +11,11 @@ use core::fmt;
 /// A parsed `ws://` or `wss://` broker address.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct BrokerUrl {
-    /// `wss://` (TLS) rather than `ws://`.
+    /// The sandbox broker inside the page (`sandbox://in-browser`) rather
+    /// than a WebSocket.
+    pub sandbox: bool,
+    /// `wss://` (TLS) rather than `ws://`; true for the sandbox, which no
+    /// browser rule blocks.
     pub secure: bool,
     /// Host name or IP address, lower-case; IPv6 without the brackets.
     pub host: String,
@@ -20,6 +24,9 @@ pub struct BrokerUrl {
     /// Path, with the query string if there is one; at least `/`.
     pub path: String,
 }
+
+/// The host part of the sandbox broker's address, `sandbox://in-browser`.
+pub const SANDBOX_HOST: &str = "in-browser";
 
 /// Why a broker URL was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +82,12 @@ impl BrokerUrl {
             });
         };
         let scheme = scheme.to_ascii_lowercase();
+        if scheme == "sandbox" {
+            return match rest.trim_end_matches('/') {
+                SANDBOX_HOST | "" => Ok(BrokerUrl::sandbox()),
+                other => Err(UrlError::InvalidHost(other.to_string())),
+            };
+        }
         let secure = match scheme.as_str() {
             "ws" => false,
             "wss" => true,
@@ -108,6 +121,7 @@ impl BrokerUrl {
             path.to_string()
         };
         Ok(BrokerUrl {
+            sandbox: false,
             secure,
             host,
             port,
@@ -115,9 +129,22 @@ impl BrokerUrl {
         })
     }
 
-    /// `ws` or `wss`.
+    /// The sandbox broker that runs inside the page.
+    pub fn sandbox() -> BrokerUrl {
+        BrokerUrl {
+            sandbox: true,
+            secure: true,
+            host: SANDBOX_HOST.to_string(),
+            port: 0,
+            path: String::new(),
+        }
+    }
+
+    /// `ws`, `wss` or `sandbox`.
     pub fn scheme(&self) -> &'static str {
-        if self.secure {
+        if self.sandbox {
+            "sandbox"
+        } else if self.secure {
             "wss"
         } else {
             "ws"
@@ -148,6 +175,9 @@ impl BrokerUrl {
 
 impl fmt::Display for BrokerUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.sandbox {
+            return write!(f, "sandbox://{SANDBOX_HOST}");
+        }
         write!(f, "{}://", self.scheme())?;
         if self.host.contains(':') {
             write!(f, "[{}]", self.host)?;
@@ -246,8 +276,28 @@ pub(crate) fn split_host_port(authority: &str) -> Result<(String, Option<&str>),
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_sandbox_address() {
+        for input in [
+            "sandbox://in-browser",
+            "SANDBOX://in-browser/",
+            " sandbox:// ",
+        ] {
+            let u = BrokerUrl::parse(input).unwrap();
+            assert!(u.sandbox && u.secure, "{input}");
+            assert_eq!(u.to_string(), "sandbox://in-browser");
+        }
+        assert!(!mixed_content_blocked(true, &BrokerUrl::sandbox()));
+        assert_eq!(
+            BrokerUrl::parse("sandbox://elsewhere"),
+            Err(UrlError::InvalidHost("elsewhere".into()))
+        );
+        assert!(!BrokerUrl::parse("ws://127.0.0.1:9001").unwrap().sandbox);
+    }
+
     fn url(secure: bool, host: &str, port: u16, path: &str) -> BrokerUrl {
         BrokerUrl {
+            sandbox: false,
             secure,
             host: host.into(),
             port,

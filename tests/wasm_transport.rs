@@ -511,3 +511,101 @@ async fn will_on_abort_only_mosquitto() {
 async fn will_on_abort_only_sandbox() {
     will_on_abort_only(SANDBOX_URL).await;
 }
+
+/// A lost acknowledgement on the sandbox's simulated network breaks the
+/// publisher's connection; it reconnects, resumes its session and re-sends
+/// with DUP=1. At QoS 1 the subscriber gets the message twice; at QoS 2 the
+/// broker recognises the packet identifier and delivers it once. (The
+/// subscriber never sees DUP from this: a broker does not pass the incoming
+/// DUP flag on, spec 3.3.1.1.)
+async fn lost_ack_then_resend(
+    qos: QoS,
+    lost: mqtt_lab::protocol::codec::PacketType,
+) -> Vec<Message> {
+    use mqtt_lab::transport::sandbox::{set_conditions, Conditions};
+    let topic = format!("{}/reading", unique("loss"));
+    let watcher = Probe::new();
+    watcher.connect(SANDBOX_URL, ProtocolVersion::V5, &unique("watcher"));
+    watcher.connected(ProtocolVersion::V5).await;
+    watcher.subscribe(&topic, QoS::ExactlyOnce).await;
+
+    let board_id = unique("board");
+    let board = Probe::new();
+    board.conn.connect(
+        SANDBOX_URL,
+        ConnectOptions {
+            client_id: board_id.clone(),
+            clean_start: false,
+            session_expiry_interval: 300,
+            ..ConnectOptions::default()
+        },
+        Some(mqtt_lab::protocol::session::ReconnectPolicy {
+            initial_delay: std::time::Duration::from_millis(200),
+            jitter: 0.0,
+            ..Default::default()
+        }),
+    );
+    board.connected(ProtocolVersion::V5).await;
+    set_conditions(
+        &board_id,
+        Conditions {
+            drop_next: vec![lost],
+            ..Conditions::default()
+        },
+    );
+    let id = board
+        .conn
+        .publish(OutgoingPublish::new(topic.clone(), "21.5").qos(qos))
+        .expect("PUBLISH accepted")
+        .expect("a packet identifier");
+    board
+        .wait_for("the publish to complete after the reconnect", |events| {
+            events
+                .iter()
+                .any(|e| matches!(e, DriverEvent::Session(Event::PublishCompleted { packet_id: Some(p), .. }) if *p == id))
+                .then_some(())
+        })
+        .await;
+    let reconnects = board
+        .events
+        .borrow()
+        .iter()
+        .filter(|e| matches!(e, DriverEvent::ReconnectScheduled { .. }))
+        .count();
+    assert_eq!(reconnects, 1, "{}", board.seen());
+    let resent_with_dup = board.events.borrow().iter().any(|e| {
+        matches!(e, DriverEvent::Session(Event::PacketSent { packet: mqtt_lab::protocol::codec::Packet::Publish(p), .. })
+            if p.dup && p.qos_pid.packet_id() == Some(id))
+    });
+    assert!(
+        resent_with_dup,
+        "the publisher re-sends with DUP=1; {}",
+        board.seen()
+    );
+    sleep(300).await;
+    let got = watcher.messages();
+    board.disconnect().await;
+    watcher.disconnect().await;
+    got
+}
+
+#[wasm_bindgen_test]
+async fn sandbox_lost_puback_duplicates_at_qos1() {
+    let got = lost_ack_then_resend(
+        QoS::AtLeastOnce,
+        mqtt_lab::protocol::codec::PacketType::PubAck,
+    )
+    .await;
+    assert_eq!(got.len(), 2, "QoS 1: at least once, here twice");
+    assert_eq!(got[0].payload, got[1].payload);
+}
+
+#[wasm_bindgen_test]
+async fn sandbox_lost_pubrec_still_delivers_once_at_qos2() {
+    let got = lost_ack_then_resend(
+        QoS::ExactlyOnce,
+        mqtt_lab::protocol::codec::PacketType::PubRec,
+    )
+    .await;
+    assert_eq!(got.len(), 1, "QoS 2: exactly once despite the re-send");
+}

@@ -1,7 +1,7 @@
 //! What the sandbox broker decided and why, for the broker view and the
 //! learning panels ("will published: keep alive expired").
 
-use crate::protocol::codec::{QoS, ReasonCode};
+use crate::protocol::codec::{PacketType, QoS, ReasonCode};
 
 /// One decision of the broker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,6 +124,14 @@ pub enum BrokerLog {
     WillDiscarded {
         /// The client identifier.
         client_id: String,
+    },
+    /// The simulated network lost a packet toward a client (sandbox only),
+    /// which broke its connection.
+    PacketLost {
+        /// The client identifier.
+        client_id: String,
+        /// The packet's type, if its first byte names one.
+        packet_type: Option<PacketType>,
     },
     /// A session without a connection reached its expiry and was removed.
     SessionExpired {

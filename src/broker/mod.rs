@@ -335,6 +335,12 @@ impl Broker {
             .unwrap_or_default()
     }
 
+    /// The client identifier a connection has, once its CONNECT was
+    /// accepted.
+    pub fn client_id_of(&self, conn: ConnId) -> Option<&str> {
+        self.connections.get(&conn.0)?.client_id.as_deref()
+    }
+
     /// Messages queued for a client's session.
     pub fn queued_for(&self, client_id: &str) -> usize {
         self.sessions.get(client_id).map_or(0, |s| s.queue.len())

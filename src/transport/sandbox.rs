@@ -10,6 +10,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 
 use crate::broker::{Broker, BrokerConfig, BrokerLog, ConnId};
+use crate::protocol::codec::PacketType;
 use crate::protocol::Instant;
 
 use super::driver::now;
@@ -43,10 +44,28 @@ type Listener = Rc<dyn Fn(LinkEvent)>;
 /// Entries of the broker's decision log kept for the broker view.
 const LOG_CAP: usize = 500;
 
+/// Simulated network conditions toward one client, for lessons: how QoS 1
+/// re-sends after a lost acknowledgement, how QoS 2 still delivers once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Conditions {
+    /// Added one-way delay of everything the broker sends to the client.
+    pub latency_ms: u32,
+    /// Chance (0 to 1) that a packet toward the client is lost. A lost
+    /// packet breaks the connection, as it does for a real client whose
+    /// network fails: the client reconnects and re-sends what was not
+    /// acknowledged.
+    pub loss: f64,
+    /// Lose the next packet of these types toward the client (one each),
+    /// e.g. the next PUBACK.
+    pub drop_next: Vec<PacketType>,
+}
+
 struct Host {
     broker: Broker,
     endpoints: HashMap<u64, Listener>,
-    outbox: VecDeque<(u64, LinkEvent)>,
+    /// Events with the time they are due (latency).
+    outbox: VecDeque<(u64, LinkEvent, Instant)>,
+    conditions: HashMap<String, Conditions>,
     delivery: Option<Timeout>,
     timer: Option<Timeout>,
     armed: Option<Instant>,
@@ -59,6 +78,7 @@ thread_local! {
         broker: Broker::new(BrokerConfig::default()),
         endpoints: HashMap::new(),
         outbox: VecDeque::new(),
+        conditions: HashMap::new(),
         delivery: None,
         timer: None,
         armed: None,
@@ -81,8 +101,9 @@ pub fn open(listener: impl Fn(LinkEvent) + 'static) -> Endpoint {
         let id = h.next;
         h.next += 1;
         h.endpoints.insert(id, Rc::new(listener));
-        h.broker.handle_open(ConnId(id), now());
-        h.outbox.push_back((id, LinkEvent::Open));
+        let now = now();
+        h.broker.handle_open(ConnId(id), now);
+        h.outbox.push_back((id, LinkEvent::Open, now));
         id
     });
     schedule();
@@ -108,7 +129,8 @@ impl Endpoint {
         HOST.with(|h| {
             let mut h = h.borrow_mut();
             if h.endpoints.contains_key(&self.id) {
-                h.broker.handle_closed(ConnId(self.id), now());
+                let now = now();
+                h.broker.handle_closed(ConnId(self.id), now);
                 h.drain();
                 h.outbox.push_back((
                     self.id,
@@ -116,6 +138,7 @@ impl Endpoint {
                         code,
                         reason: reason.to_owned(),
                     },
+                    now,
                 ));
             }
         });
@@ -151,11 +174,56 @@ pub fn sessions() -> Vec<(String, bool)> {
     })
 }
 
+/// Sets the simulated network toward the client with this client id
+/// (default: a perfect network).
+pub fn set_conditions(client_id: &str, conditions: Conditions) {
+    HOST.with(|h| {
+        h.borrow_mut()
+            .conditions
+            .insert(client_id.to_owned(), conditions)
+    });
+}
+
 impl Host {
-    /// Moves what the broker produced into the outbox and keeps its timer.
+    /// Moves what the broker produced into the outbox, through the
+    /// simulated network of each receiving client.
     fn drain(&mut self) {
+        let now = now();
         while let Some((conn, bytes)) = self.broker.poll_transmit() {
-            self.outbox.push_back((conn.0, LinkEvent::Message(bytes)));
+            let client = self.broker.client_id_of(conn).map(str::to_owned);
+            let conditions = client.as_ref().and_then(|c| self.conditions.get_mut(c));
+            let mut due = now;
+            if let Some(c) = conditions {
+                due = now + std::time::Duration::from_millis(u64::from(c.latency_ms));
+                let kind = bytes.first().and_then(|b| PacketType::from_u8(b >> 4));
+                let targeted = kind.and_then(|k| c.drop_next.iter().position(|t| *t == k));
+                let lost = match targeted {
+                    Some(i) => {
+                        c.drop_next.remove(i);
+                        true
+                    }
+                    None => c.loss > 0.0 && js_sys::Math::random() < c.loss,
+                };
+                if lost {
+                    self.log.push_back(BrokerLog::PacketLost {
+                        client_id: client.clone().unwrap_or_default(),
+                        packet_type: kind,
+                    });
+                    // The network fails: both ends see the connection drop.
+                    self.broker.handle_closed(conn, now);
+                    self.outbox.push_back((
+                        conn.0,
+                        LinkEvent::Close {
+                            code: 1006,
+                            reason: String::new(),
+                        },
+                        due,
+                    ));
+                    continue;
+                }
+            }
+            self.outbox
+                .push_back((conn.0, LinkEvent::Message(bytes), due));
         }
         while let Some(conn) = self.broker.poll_close() {
             self.outbox.push_back((
@@ -164,6 +232,7 @@ impl Host {
                     code: 1000,
                     reason: String::new(),
                 },
+                now,
             ));
         }
         while let Some(entry) = self.broker.poll_log() {
@@ -175,13 +244,17 @@ impl Host {
     }
 }
 
-/// Delivers the outbox on the next turn of the event loop (never inside a
-/// caller's borrow), and keeps one timer at the broker's next deadline.
+/// Delivers the outbox on a later turn of the event loop (never inside a
+/// caller's borrow) once each event is due, and keeps one timer at the
+/// broker's next deadline.
 fn schedule() {
     HOST.with(|h| {
         let mut h = h.borrow_mut();
-        if !h.outbox.is_empty() && h.delivery.is_none() {
-            h.delivery = Some(Timeout::new(0, deliver));
+        if h.delivery.is_none() {
+            if let Some(first) = h.outbox.iter().map(|(_, _, due)| *due).min() {
+                let wait = first.saturating_duration_since(now()).as_millis();
+                h.delivery = Some(Timeout::new(wait.min(u128::from(u32::MAX)) as u32, deliver));
+            }
         }
         match h.broker.poll_timeout() {
             None => {
@@ -207,12 +280,22 @@ fn schedule() {
     });
 }
 
+/// Delivers every due event, in order per connection: an event waits for
+/// the ones before it to the same connection (a stream keeps its order).
 fn deliver() {
     let batch: Vec<(Listener, LinkEvent)> = HOST.with(|h| {
         let mut h = h.borrow_mut();
         h.delivery = None;
+        let now = now();
         let mut batch = Vec::new();
-        while let Some((id, event)) = h.outbox.pop_front() {
+        let mut held: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        let mut rest = VecDeque::new();
+        while let Some((id, event, due)) = h.outbox.pop_front() {
+            if due > now || held.contains(&id) {
+                held.insert(id);
+                rest.push_back((id, event, due));
+                continue;
+            }
             let closing = matches!(event, LinkEvent::Close { .. });
             let listener = if closing {
                 h.endpoints.remove(&id)
@@ -223,6 +306,7 @@ fn deliver() {
                 batch.push((l, event));
             }
         }
+        h.outbox = rest;
         batch
     });
     for (listener, event) in batch {

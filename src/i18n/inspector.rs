@@ -1,12 +1,14 @@
-//! What the packet inspector says about each field of a packet, in English
-//! and Korean: the first byte's bits, the Remaining Length as a variable
-//! byte integer, each field and MQTT 5 property, and why decoding stopped.
+//! What the explorer views put together from data, in English and Korean:
+//! the packet inspector's words for each field of a packet (the first
+//! byte's bits, the Remaining Length as a variable byte integer, each field
+//! and MQTT 5 property, why decoding stopped), and the counts and caps the
+//! topic tree, retained inspector, packet list and QoS exchange show.
 //!
 //! Field and property names stay in the spec's English words in both
 //! languages, so they can be found in the specification.
 
-use super::{pick, Lang};
-use crate::protocol::codec::{DecodeError, PacketType, ProtocolVersion};
+use super::{pick, Lang, Msg};
+use crate::protocol::codec::{DecodeError, PacketType, ProtocolVersion, QoS};
 
 /// What a packet type is for, in one short phrase.
 pub fn packet_type_purpose(lang: Lang, t: PacketType) -> &'static str {
@@ -373,6 +375,82 @@ pub fn incomplete_packet(lang: Lang, have: usize) -> String {
         "불완전한 패킷입니다: {}바이트뿐이라 더 필요합니다.", have)
 }
 
+/// "1,204 topics · 38,112 messages" under the topic tree.
+pub fn topics_and_messages(lang: Lang, topics: usize, messages: u64) -> String {
+    say!(lang,
+        "{} topic(s) · {} message(s)", topics, messages;
+        "Topic {}개 · 메시지 {}개", topics, messages)
+}
+
+/// How many topics the highlight filter matches.
+pub fn matching_topics(lang: Lang, n: usize) -> String {
+    say!(lang, "{} topic(s) match", n; "맞는 Topic {}개", n)
+}
+
+/// A topic's bounded history: what is shown and what was dropped.
+pub fn history_kept(lang: Lang, shown: usize, capacity: usize, dropped: u64) -> String {
+    if dropped == 0 {
+        say!(lang, "{} of at most {} messages kept", shown, capacity;
+             "메시지 {}개 (최대 {}개 보관)", shown, capacity)
+    } else {
+        say!(lang, "The newest {} messages; {} older ones were dropped", shown, dropped;
+             "최신 메시지 {}개만 보관하고, 오래된 메시지 {}개는 지웠습니다", shown, dropped)
+    }
+}
+
+/// The packet list's cap and what it dropped.
+pub fn packets_kept(lang: Lang, shown: usize, capacity: usize, dropped: u64) -> String {
+    if dropped == 0 {
+        say!(lang, "{} of at most {} packets", shown, capacity;
+             "패킷 {}개 (최대 {}개 보관)", shown, capacity)
+    } else {
+        say!(lang, "The newest {} packets; {} older ones were dropped", shown, dropped;
+             "최신 패킷 {}개만 보관하고, 오래된 패킷 {}개는 지웠습니다", shown, dropped)
+    }
+}
+
+/// How many retained messages are listed.
+pub fn retained_count(lang: Lang, n: usize) -> String {
+    say!(lang, "{} retained message(s)", n; "Retain 메시지 {}개", n)
+}
+
+/// A step of a QoS exchange, so long after the PUBLISH.
+pub fn exchange_step_at(lang: Lang, ms: u64) -> String {
+    say!(lang, "+{} ms", ms; "+{}ms", ms)
+}
+
+/// What one step of a QoS exchange means (PUBLISH, PUBACK, PUBREC, PUBREL,
+/// PUBCOMP); `None` for other packets.
+pub fn exchange_step_msg(t: PacketType) -> Option<Msg> {
+    Some(match t {
+        PacketType::Publish => Msg::StepPublish,
+        PacketType::PubAck => Msg::StepPuback,
+        PacketType::PubRec => Msg::StepPubrec,
+        PacketType::PubRel => Msg::StepPubrel,
+        PacketType::PubComp => Msg::StepPubcomp,
+        _ => return None,
+    })
+}
+
+/// The QoS selector's texts for one QoS: its label ("1 — at least once"),
+/// its one-line explanation and the packet exchange it causes.
+pub fn qos_choice(qos: QoS) -> (Msg, Msg, Msg) {
+    match qos {
+        QoS::AtMostOnce => (Msg::Qos0, Msg::Qos0Explain, Msg::Qos0Exchange),
+        QoS::AtLeastOnce => (Msg::Qos1, Msg::Qos1Explain, Msg::Qos1Exchange),
+        QoS::ExactlyOnce => (Msg::Qos2, Msg::Qos2Explain, Msg::Qos2Exchange),
+    }
+}
+
+/// The packet list's row name for a screen reader.
+pub fn packet_row_label(lang: Lang, sent: bool, packet: &str, size: usize) -> String {
+    if sent {
+        say!(lang, "Sent {}, {} bytes", packet, size; "보낸 {}, {}바이트", packet, size)
+    } else {
+        say!(lang, "Received {}, {} bytes", packet, size; "받은 {}, {}바이트", packet, size)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +463,40 @@ mod tests {
             assert!(!packet_type_purpose(Lang::En, t).is_empty());
             assert!(packet_type_purpose(Lang::Ko, t).chars().any(is_hangul));
         }
+    }
+
+    #[test]
+    fn qos_choices_and_steps() {
+        let (label, explain, exchange) = qos_choice(QoS::ExactlyOnce);
+        assert!(label.en().starts_with('2'));
+        assert!(explain.en().contains("exactly once"));
+        assert_eq!(exchange.en().matches('→').count(), 3);
+        assert!(qos_choice(QoS::AtMostOnce)
+            .1
+            .en()
+            .starts_with("0 at most once — one PUBLISH, no acknowledgement"));
+        assert_eq!(exchange_step_msg(PacketType::PubRel), Some(Msg::StepPubrel));
+        assert_eq!(exchange_step_msg(PacketType::PingReq), None);
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(
+            topics_and_messages(Lang::En, 3, 10),
+            "3 topic(s) · 10 message(s)"
+        );
+        assert_eq!(matching_topics(Lang::Ko, 2), "맞는 Topic 2개");
+        assert!(history_kept(Lang::En, 100, 100, 5).contains("5 older"));
+        assert!(packets_kept(Lang::Ko, 3, 500, 0).contains("500"));
+        assert_eq!(retained_count(Lang::En, 1), "1 retained message(s)");
+        assert_eq!(exchange_step_at(Lang::En, 12), "+12 ms");
+        assert_eq!(
+            packet_row_label(Lang::En, true, "PINGREQ", 2),
+            "Sent PINGREQ, 2 bytes"
+        );
+        assert!(packet_row_label(Lang::Ko, false, "PINGRESP", 2)
+            .chars()
+            .any(is_hangul));
     }
 
     #[test]

@@ -86,8 +86,9 @@ pub struct TopicNode {
     pub retained: bool,
     /// The newest messages on this topic, oldest first, bounded.
     pub history: Ring<HistoryEntry>,
-    /// Levels below, by name (their display order).
-    pub children: BTreeMap<String, Rc<TopicNode>>,
+    /// Levels below, by name (their display order). Keys are shared
+    /// strings so copying a node's map on write allocates nothing per key.
+    pub children: BTreeMap<Rc<str>, Rc<TopicNode>>,
 }
 
 impl TopicNode {
@@ -209,7 +210,7 @@ impl TopicTree {
             // `entry` would allocate the key on every call; look up first.
             if !node.children.contains_key(level) {
                 node.children.insert(
-                    level.to_string(),
+                    Rc::from(level),
                     Rc::new(TopicNode::new(level, path.to_string(), cap)),
                 );
             }

@@ -170,6 +170,57 @@ pub fn retain_bit_meaning(lang: Lang, set: bool) -> String {
     }
 }
 
+/// One bit group of CONNECT's Connect Flags, by its name in the spec
+/// ("User Name Flag", "Will QoS", "Clean Start"…) and value.
+pub fn connect_flag_meaning(lang: Lang, name: &str, value: u8) -> String {
+    let on = value != 0;
+    let (en, ko) = match (name, on) {
+        ("User Name Flag", true) => (
+            "1: a User Name is in the payload",
+            "1: 페이로드에 User Name이 있습니다",
+        ),
+        ("User Name Flag", false) => ("0: no User Name", "0: User Name이 없습니다"),
+        ("Password Flag", true) => (
+            "1: a Password is in the payload",
+            "1: 페이로드에 Password가 있습니다",
+        ),
+        ("Password Flag", false) => ("0: no Password", "0: Password가 없습니다"),
+        ("Will Retain", true) => (
+            "1: the Will is published as a retained message",
+            "1: Will을 Retain 메시지로 발행합니다",
+        ),
+        ("Will Retain", false) => (
+            "0: the Will is not retained",
+            "0: Will을 Retain하지 않습니다",
+        ),
+        ("Will QoS", _) => {
+            return say!(lang, "QoS {} for the Will", value; "Will의 QoS는 {}입니다", value)
+        }
+        ("Will Flag", true) => (
+            "1: a Will Topic and Will Payload follow in the payload",
+            "1: 페이로드에 Will Topic과 Will Payload가 있습니다",
+        ),
+        ("Will Flag", false) => ("0: no Will", "0: Will이 없습니다"),
+        ("Clean Start", true) | ("Clean Session", true) => (
+            "1: start a fresh session, forgetting any earlier one",
+            "1: 이전 세션을 버리고 새 세션으로 시작합니다",
+        ),
+        ("Clean Start", false) | ("Clean Session", false) => (
+            "0: resume the earlier session if the broker has one",
+            "0: Broker에 이전 세션이 있으면 이어서 씁니다",
+        ),
+        (_, true) => (
+            "1: reserved, must be 0 — malformed",
+            "1: 예약된 비트는 0이어야 하므로 잘못된 패킷입니다",
+        ),
+        (_, false) => (
+            "0: reserved, as required",
+            "0: 예약된 비트이며 규칙대로 0입니다",
+        ),
+    };
+    pick(lang, en, ko).to_string()
+}
+
 /// Bits 3–0 of every packet but PUBLISH.
 pub fn fixed_flags_meaning(lang: Lang, flags: u8, required: Option<u8>) -> String {
     match required {

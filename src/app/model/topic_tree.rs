@@ -13,6 +13,7 @@
 //!   follows the rows shown, not the topics known (a search walks them all).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::rc::Rc;
 
 use crate::app::model::{PayloadView, Ring};
@@ -165,6 +166,16 @@ pub struct TreeRow {
     pub retained: bool,
     /// The highlight filter matches this topic.
     pub highlighted: bool,
+}
+
+/// A slice of the visible rows, for a list that draws only what is on
+/// screen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowsWindow {
+    /// The rows asked for (fewer near the end).
+    pub rows: Vec<TreeRow>,
+    /// Visible rows in all.
+    pub total: usize,
 }
 
 /// Every topic seen, by level.
@@ -336,6 +347,40 @@ impl TopicTree {
         rows
     }
 
+    /// The rows in `window` (positions in [`TopicTree::rows`]) and how many
+    /// rows there are in all: what a virtualised list draws. Without a
+    /// search, rows outside the window are counted, never built.
+    pub fn rows_window(&self, view: &TreeView, window: Range<usize>) -> RowsWindow {
+        if !view.search.trim().is_empty() {
+            let mut rows = self.rows(view);
+            let total = rows.len();
+            let end = window.end.min(total);
+            let start = window.start.min(end);
+            rows.truncate(end);
+            rows.drain(..start);
+            return RowsWindow { rows, total };
+        }
+        let filter = view.highlight_filter.trim();
+        let highlight = if filter.is_empty() {
+            None
+        } else {
+            topic::validate_topic_filter(filter).ok()
+        };
+        let ctx = RowContext {
+            view,
+            highlight: highlight.as_ref(),
+            search: "",
+        };
+        let mut out = RowsWindow {
+            rows: Vec::new(),
+            total: 0,
+        };
+        for child in self.root.children.values() {
+            ctx.browse_window(child, 0, &window, &mut out);
+        }
+        out
+    }
+
     /// Topics (with messages) the filter matches; 0 for an invalid filter.
     /// Walks every node.
     pub fn count_matching(&self, filter: &str) -> usize {
@@ -384,6 +429,25 @@ impl RowContext<'_> {
         if expanded {
             for child in node.children.values() {
                 self.browse(child, depth + 1, rows);
+            }
+        }
+    }
+
+    fn browse_window(
+        &self,
+        node: &TopicNode,
+        depth: usize,
+        window: &Range<usize>,
+        out: &mut RowsWindow,
+    ) {
+        let expanded = self.view.expand_all || self.view.expanded.contains(&node.path);
+        if window.contains(&out.total) {
+            out.rows.push(self.row(node, depth, expanded));
+        }
+        out.total += 1;
+        if expanded {
+            for child in node.children.values() {
+                self.browse_window(child, depth + 1, window, out);
             }
         }
     }
@@ -832,6 +896,8 @@ mod tests {
         view.expanded.insert("site3/device42".into());
         assert_eq!(t.rows(&view).len(), 10 + 100 + 10);
         assert_eq!(t.rows(&all_expanded()).len(), 10 + 1000 + 10_000);
+        let w = t.rows_window(&all_expanded(), 5000..5040);
+        assert_eq!((w.total, w.rows.len()), (11_010, 40));
         let view = TreeView {
             search: "device42/sensor7".into(),
             ..TreeView::default()
@@ -847,6 +913,40 @@ mod tests {
             &t.root.children["site1"],
             &copy.root.children["site1"]
         ));
+    }
+
+    #[test]
+    fn a_window_of_rows_matches_the_full_list() {
+        let mut t = TopicTree::new(2);
+        for i in 0..300u32 {
+            t.record(
+                &format!("f{}/g{}/h{i}", i % 3, i % 7),
+                b"1",
+                QoS::AtMostOnce,
+                false,
+                0,
+            );
+        }
+        let mut views = vec![all_expanded(), TreeView::default()];
+        let mut some = TreeView::default();
+        some.expanded.insert("f1".into());
+        some.expanded.insert("f1/g3".into());
+        some.highlight_filter = "f1/+/#".into();
+        views.push(some);
+        views.push(TreeView {
+            search: "g2/h1".into(),
+            ..TreeView::default()
+        });
+        for view in &views {
+            let full = t.rows(view);
+            for window in [0..10, 5..25, 290..400, 1000..1010, 0..0] {
+                let w = t.rows_window(view, window.clone());
+                assert_eq!(w.total, full.len());
+                let end = window.end.min(full.len());
+                let start = window.start.min(end);
+                assert_eq!(w.rows, full[start..end], "{window:?}");
+            }
+        }
     }
 
     #[test]

@@ -1444,6 +1444,15 @@ fn a_real_session_feeds_the_explorer() {
         let seq = entry.seq;
         h.state.reduce(Action::SelectPacket(Some(seq)));
         assert_eq!(h.state.explorer.selected_packet, Some(seq));
+        assert_eq!(
+            h.state
+                .explorer
+                .selected_packet_entry()
+                .unwrap()
+                .bytes
+                .len(),
+            bad.len()
+        );
         h.state.reduce(Action::ClearPackets);
         assert!(h.state.explorer.packets.is_empty());
         assert_eq!(h.state.explorer.selected_packet, None);
@@ -1495,6 +1504,8 @@ fn explorer_actions() {
 
     s.reduce(Action::SelectTopic(Some("a/d".into())));
     assert_eq!(s.explorer.selected_topic.as_deref(), Some("a/d"));
+    assert_eq!(s.explorer.selected_node().unwrap().own_count, 1);
+    assert_eq!(s.explorer.tree_rows().len(), 5);
     s.reduce(session(
         Event::Message(Message {
             retain: true,

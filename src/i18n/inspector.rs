@@ -433,6 +433,13 @@ pub fn topics_and_messages(lang: Lang, topics: usize, messages: u64) -> String {
         "Topic {}개 · 메시지 {}개", topics, messages)
 }
 
+/// The topic tree is full: messages on new topics are not shown.
+pub fn topics_refused(lang: Lang, max: usize, refused: u64) -> String {
+    say!(lang,
+        "The tree holds at most {} topics: {} message(s) on newer topics were not added. Clear the tree to see them.", max, refused;
+        "트리에는 Topic을 최대 {}개까지 담습니다. 새 Topic의 메시지 {}개는 넣지 않았습니다. 보려면 트리를 비우세요.", max, refused)
+}
+
 /// How many topics the highlight filter matches.
 pub fn matching_topics(lang: Lang, n: usize) -> String {
     say!(lang, "{} topic(s) match", n; "맞는 Topic {}개", n)
@@ -537,6 +544,7 @@ mod tests {
             "3 topic(s) · 10 message(s)"
         );
         assert_eq!(matching_topics(Lang::Ko, 2), "맞는 Topic 2개");
+        assert!(topics_refused(Lang::En, 50_000, 3).contains("50000 topics"));
         assert!(history_kept(Lang::En, 100, 100, 5).contains("5 older"));
         assert!(packets_kept(Lang::Ko, 3, 500, 0).contains("500"));
         assert_eq!(retained_count(Lang::En, 1), "1 retained message(s)");

@@ -42,7 +42,7 @@ pub use inspector::{
     field_meaning, first_byte_meaning, fixed_flags_meaning, history_kept, incomplete_packet,
     matching_topics, packet_row_label, packet_type_bits_meaning, packet_type_purpose, packets_kept,
     qos_bits_meaning, qos_choice, remaining_length_meaning, retain_bit_meaning, retained_count,
-    topics_and_messages,
+    topics_and_messages, topics_refused,
 };
 pub use labels::{
     byte_count, count, delete_profile_label, draft_error, load_profile_label, number_out_of_range,

@@ -23,6 +23,10 @@ use crate::protocol::topic;
 /// Messages kept per topic unless told otherwise.
 pub const DEFAULT_HISTORY_CAP: usize = 100;
 
+/// Distinct topics kept unless told otherwise: a broker streaming ever new
+/// topic names cannot grow the tree without bound.
+pub const DEFAULT_MAX_TOPICS: usize = 50_000;
+
 /// Payload bytes kept per history entry; larger payloads keep their
 /// beginning (and their full size in [`HistoryEntry::size`]).
 pub const HISTORY_PAYLOAD_BYTES: usize = 64 * 1024;
@@ -184,7 +188,9 @@ pub struct TopicTree {
     /// The unnamed root; its children are the first levels.
     root: Rc<TopicNode>,
     history_cap: usize,
+    max_topics: usize,
     topics: usize,
+    refused: u64,
 }
 
 impl Default for TopicTree {
@@ -196,11 +202,31 @@ impl Default for TopicTree {
 impl TopicTree {
     /// An empty tree keeping `history_cap` messages per topic.
     pub fn new(history_cap: usize) -> Self {
+        TopicTree::with_max_topics(history_cap, DEFAULT_MAX_TOPICS)
+    }
+
+    /// An empty tree keeping `history_cap` messages per topic and at most
+    /// `max_topics` distinct topics; messages on further new topics are
+    /// counted in [`TopicTree::refused`] and otherwise ignored.
+    pub fn with_max_topics(history_cap: usize, max_topics: usize) -> Self {
         TopicTree {
             root: Rc::new(TopicNode::new("", String::new(), 1)),
             history_cap: history_cap.max(1),
+            max_topics: max_topics.max(1),
             topics: 0,
+            refused: 0,
         }
+    }
+
+    /// The cap on distinct topics.
+    pub fn max_topics(&self) -> usize {
+        self.max_topics
+    }
+
+    /// Messages ignored because they were on a new topic with the tree
+    /// full, since the last clear.
+    pub fn refused(&self) -> u64 {
+        self.refused
     }
 
     /// Messages kept per topic.
@@ -211,6 +237,10 @@ impl TopicTree {
     /// Records a message on `topic`. O(depth): one walk down its path.
     pub fn record(&mut self, topic: &str, payload: &[u8], qos: QoS, retain: bool, time_ms: u64) {
         let cap = self.history_cap;
+        if self.topics >= self.max_topics && !self.node(topic).is_some_and(TopicNode::is_topic) {
+            self.refused += 1;
+            return;
+        }
         let mut node = Rc::make_mut(&mut self.root);
         node.subtree_count += 1;
         let mut end = 0;
@@ -315,7 +345,7 @@ impl TopicTree {
 
     /// Forgets everything.
     pub fn clear(&mut self) {
-        *self = TopicTree::new(self.history_cap);
+        *self = TopicTree::with_max_topics(self.history_cap, self.max_topics);
     }
 
     /// The visible rows in display order (children sorted by level name).
@@ -710,6 +740,22 @@ mod tests {
             .unwrap()
             .preview
             .ends_with('…'));
+    }
+
+    #[test]
+    fn the_number_of_topics_is_capped() {
+        let mut t = TopicTree::with_max_topics(5, 2);
+        t.record("a/x", b"1", QoS::AtMostOnce, false, 0);
+        t.record("a/y", b"1", QoS::AtMostOnce, false, 0);
+        t.record("a/z", b"1", QoS::AtMostOnce, false, 0);
+        // A known topic still counts; a branch is no topic yet.
+        t.record("a/x", b"2", QoS::AtMostOnce, false, 1);
+        t.record("a", b"1", QoS::AtMostOnce, false, 1);
+        assert_eq!((t.topic_count(), t.refused(), t.max_topics()), (2, 2, 2));
+        assert!(t.node("a/z").is_none());
+        assert_eq!(t.node("a").unwrap().subtree_count, 3);
+        t.clear();
+        assert_eq!((t.refused(), t.max_topics()), (0, 2));
     }
 
     #[test]

@@ -367,12 +367,23 @@ impl TopicTree {
             highlight: highlight.as_ref(),
             search: &search,
         };
-        for child in self.root.children.values() {
-            if search.is_empty() {
+        if search.is_empty() {
+            for child in self.root.children.values() {
                 ctx.browse(child, 0, &mut rows);
-            } else {
-                ctx.search(child, 0, &mut rows);
             }
+        } else {
+            let mut kept = Vec::new();
+            for child in self.root.children.values() {
+                ctx.search(child, 0, false, &mut kept);
+            }
+            rows = kept
+                .into_iter()
+                .map(|(node, depth, expanded)| {
+                    let mut row = ctx.row(node, depth, expanded);
+                    row.expanded = expanded;
+                    row
+                })
+                .collect();
         }
         rows
     }
@@ -483,22 +494,41 @@ impl RowContext<'_> {
     }
 
     /// Adds `node` and what it keeps below; returns whether anything was
-    /// kept.
-    fn search(&self, node: &TopicNode, depth: usize, rows: &mut Vec<TreeRow>) -> bool {
-        let at = rows.len();
+    /// kept. `matched`: an ancestor's path matched, so this one's does too
+    /// (it starts with it) and needs no check.
+    fn search<'n>(
+        &self,
+        node: &'n TopicNode,
+        depth: usize,
+        matched: bool,
+        kept: &mut Vec<(&'n TopicNode, usize, bool)>,
+    ) -> bool {
+        let at = kept.len();
+        let own = matched || contains_ignoring_case(&node.path, self.search);
+        // A placeholder keeps the parent before its children; rows are
+        // built only for what is kept.
+        kept.push((node, depth, false));
         let mut below = false;
-        // A placeholder keeps the parent before its children.
-        rows.push(self.row(node, depth, true));
         for child in node.children.values() {
-            below |= self.search(child, depth + 1, rows);
+            below |= self.search(child, depth + 1, own, kept);
         }
-        let own = node.path.to_lowercase().contains(self.search);
         if !own && !below {
-            rows.truncate(at);
+            kept.truncate(at);
             return false;
         }
-        rows[at].expanded = below;
+        kept[at].2 = below;
         true
+    }
+}
+
+/// Whether `haystack` contains `needle_lower` (already lower-case),
+/// ignoring case; without allocating when the needle is ASCII.
+fn contains_ignoring_case(haystack: &str, needle_lower: &str) -> bool {
+    if needle_lower.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle_lower.as_bytes());
+        n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    } else {
+        haystack.to_lowercase().contains(needle_lower)
     }
 }
 
@@ -847,6 +877,15 @@ mod tests {
             paths(&t.rows(&view)),
             ["home", "home/livingroom", "home/livingroom/humidity"]
         );
+    }
+
+    #[test]
+    fn case_insensitive_contains() {
+        assert!(contains_ignoring_case("Home/Kitchen", "kitchen"));
+        assert!(contains_ignoring_case("a", ""));
+        assert!(!contains_ignoring_case("ab", "abc"));
+        assert!(contains_ignoring_case("거실/ÄPFEL", "äpfel"));
+        assert!(!contains_ignoring_case("거실", "부엌"));
     }
 
     #[test]

@@ -171,6 +171,45 @@ pub struct Broker {
     next_assigned: u64,
 }
 
+/// What the broker view shows of one client's session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientView {
+    /// Client identifier.
+    pub client_id: String,
+    /// Whether a connection is attached.
+    pub connected: bool,
+    /// MQTT version it last connected with.
+    pub version: ProtocolVersion,
+    /// Subscription filters with their granted QoS.
+    pub subscriptions: Vec<(String, QoS)>,
+    /// Messages waiting (offline, or held by its Receive Maximum).
+    pub queued: usize,
+    /// QoS 1/2 messages sent to it and not yet acknowledged.
+    pub inflight: usize,
+    /// Whether a Will is set (or pending its delay).
+    pub has_will: bool,
+}
+
+/// A retained message as the broker view shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetainedView {
+    /// Topic.
+    pub topic: String,
+    /// Payload.
+    pub payload: Vec<u8>,
+    /// QoS it was published with.
+    pub qos: QoS,
+}
+
+/// Everything the broker view shows, at one moment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BrokerSnapshot {
+    /// Sessions, by client identifier.
+    pub clients: Vec<ClientView>,
+    /// Retained messages, by topic.
+    pub retained: Vec<RetainedView>,
+}
+
 /// Seconds as a duration.
 fn secs(s: u32) -> Duration {
     Duration::from_secs(u64::from(s))
@@ -333,6 +372,39 @@ impl Broker {
             .get(client_id)
             .map(|s| s.subscriptions.keys().cloned().collect())
             .unwrap_or_default()
+    }
+
+    /// What the broker view shows: sessions with their subscriptions and
+    /// queues, and the retained store.
+    pub fn snapshot(&self) -> BrokerSnapshot {
+        let mut clients: Vec<ClientView> = self
+            .sessions
+            .values()
+            .map(|s| ClientView {
+                client_id: s.client_id.clone(),
+                connected: s.conn.is_some(),
+                version: s.version,
+                subscriptions: s
+                    .subscriptions
+                    .iter()
+                    .map(|(f, sub)| (f.clone(), sub.options.qos))
+                    .collect(),
+                queued: s.queue.len(),
+                inflight: s.outgoing.len(),
+                has_will: s.will.is_some(),
+            })
+            .collect();
+        clients.sort_by(|a, b| a.client_id.cmp(&b.client_id));
+        let retained = self
+            .retained
+            .iter()
+            .map(|(t, m)| RetainedView {
+                topic: t.clone(),
+                payload: m.publish.payload.clone(),
+                qos: m.publish.qos(),
+            })
+            .collect();
+        BrokerSnapshot { clients, retained }
     }
 
     /// The client identifier a connection has, once its CONNECT was

@@ -23,12 +23,14 @@ macro_rules! say {
     };
 }
 
+mod broker;
 mod catalogue;
 mod explain;
 mod inspector;
 mod labels;
 mod reasons;
 
+pub use broker::broker_log;
 pub use catalogue::Msg;
 pub(crate) use explain::socket_closed_at;
 pub use explain::{

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 
-use crate::broker::{Broker, BrokerConfig, BrokerLog, ConnId};
+use crate::broker::{Broker, BrokerConfig, BrokerLog, BrokerSnapshot, ConnId};
 use crate::protocol::codec::PacketType;
 use crate::protocol::Instant;
 
@@ -71,6 +71,7 @@ struct Host {
     armed: Option<Instant>,
     next: u64,
     log: VecDeque<BrokerLog>,
+    generation: u64,
 }
 
 thread_local! {
@@ -84,6 +85,7 @@ thread_local! {
         armed: None,
         next: 1,
         log: VecDeque::new(),
+        generation: 0,
     });
 }
 
@@ -163,24 +165,28 @@ pub fn recent_log() -> Vec<BrokerLog> {
     HOST.with(|h| h.borrow().log.iter().cloned().collect())
 }
 
-/// Client ids with a session on the sandbox, and whether each is connected.
-pub fn sessions() -> Vec<(String, bool)> {
+/// The broker's sessions and retained store right now (for the broker
+/// view), and the simulated network per client.
+pub fn snapshot() -> (BrokerSnapshot, HashMap<String, Conditions>) {
     HOST.with(|h| {
-        h.borrow()
-            .broker
-            .sessions()
-            .map(|(id, on)| (id.to_owned(), on))
-            .collect()
+        let h = h.borrow();
+        (h.broker.snapshot(), h.conditions.clone())
     })
+}
+
+/// A number that changes whenever the broker did something, so a view
+/// redraws only then.
+pub fn generation() -> u64 {
+    HOST.with(|h| h.borrow().generation)
 }
 
 /// Sets the simulated network toward the client with this client id
 /// (default: a perfect network).
 pub fn set_conditions(client_id: &str, conditions: Conditions) {
     HOST.with(|h| {
-        h.borrow_mut()
-            .conditions
-            .insert(client_id.to_owned(), conditions)
+        let mut h = h.borrow_mut();
+        h.generation += 1;
+        h.conditions.insert(client_id.to_owned(), conditions)
     });
 }
 
@@ -188,6 +194,7 @@ impl Host {
     /// Moves what the broker produced into the outbox, through the
     /// simulated network of each receiving client.
     fn drain(&mut self) {
+        self.generation += 1;
         let now = now();
         while let Some((conn, bytes)) = self.broker.poll_transmit() {
             let client = self.broker.client_id_of(conn).map(str::to_owned);

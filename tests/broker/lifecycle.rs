@@ -253,3 +253,38 @@ fn sessions_expire() {
         .iter()
         .any(|l| matches!(l, BrokerLog::SessionExpired { .. })));
 }
+
+#[test]
+fn snapshot_shows_sessions_queues_and_retained() {
+    let v = ProtocolVersion::V5;
+    let mut net = Net::new();
+    let mut o = options(v, "sleeper");
+    o.clean_start = false;
+    o.session_expiry_interval = 600;
+    o.will = Some(will("s/sleeper", "gone"));
+    let sleeper = net.connect(o);
+    net.subscribe(sleeper, vec![sub("inbox/#", QoS::AtLeastOnce)]);
+    net.cut(sleeper);
+    let p = net.connect(options(v, "poster"));
+    net.publish(p, "inbox/1", "hello", QoS::AtLeastOnce, true);
+    let snap = net.broker.snapshot();
+    let ids: Vec<(&str, bool)> = snap
+        .clients
+        .iter()
+        .map(|c| (c.client_id.as_str(), c.connected))
+        .collect();
+    assert_eq!(ids, [("poster", true), ("sleeper", false)]);
+    let sleeper = &snap.clients[1];
+    assert_eq!(
+        sleeper.subscriptions,
+        [("inbox/#".to_string(), QoS::AtLeastOnce)]
+    );
+    assert_eq!(sleeper.queued, 1);
+    assert!(
+        !sleeper.has_will,
+        "the will already fired when the connection was lost"
+    );
+    assert_eq!(snap.retained.len(), 1);
+    assert_eq!(snap.retained[0].topic, "inbox/1");
+    assert_eq!(snap.retained[0].payload, b"hello");
+}

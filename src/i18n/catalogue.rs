@@ -67,6 +67,32 @@ catalogue! {
         "A practice broker that runs inside this page: no account, no network needed. Other tabs of this browser do not share it yet, and everything is gone when the page closes.",
         "이 페이지 안에서 동작하는 연습용 Broker입니다. 계정도 네트워크도 필요 없습니다. 아직 이 브라우저의 다른 탭과는 공유되지 않으며, 페이지를 닫으면 모든 내용이 사라집니다."
     ),
+    SandboxBroker => ("Sandbox broker", "샌드박스 Broker"),
+    SandboxBrokerIntro => (
+        "What the broker inside this page holds and decides: its clients, their subscriptions and queues, the retained messages, and a log of every decision with its reason.",
+        "이 페이지 안의 Broker가 가진 것과 내린 결정을 보여 줍니다. 클라이언트와 그 구독·대기열, Retained 메시지, 그리고 모든 결정과 그 이유를 기록한 로그입니다."
+    ),
+    SandboxClients => ("Clients", "클라이언트"),
+    SandboxNoClients => ("No client has connected yet.", "아직 연결한 클라이언트가 없습니다."),
+    SandboxOnline => ("connected", "연결됨"),
+    SandboxOffline => ("offline, session kept", "오프라인, 세션 유지"),
+    SandboxSubscriptions => ("Subscriptions", "구독"),
+    SandboxQueued => ("Queued", "대기 중"),
+    SandboxInFlight => ("In flight", "전송 중"),
+    SandboxWillSet => ("Will set", "Will 설정됨"),
+    SandboxRetained => ("Retained messages on the broker", "Broker에 보관된 Retained 메시지"),
+    SandboxNoRetained => ("No retained messages.", "Retained 메시지가 없습니다."),
+    SandboxLog => ("Decisions", "결정 로그"),
+    SandboxNoLog => ("Nothing has happened yet.", "아직 아무 일도 없었습니다."),
+    SandboxNetwork => ("Simulated network toward this client", "이 클라이언트 쪽 가상 네트워크"),
+    SandboxLatency => ("Latency (ms)", "지연 (ms)"),
+    SandboxLoss => ("Packet loss (%)", "패킷 손실 (%)"),
+    SandboxLoseNextPubAck => ("Lose the next PUBACK", "다음 PUBACK 잃어버리기"),
+    SandboxLoseNextPubRec => ("Lose the next PUBREC", "다음 PUBREC 잃어버리기"),
+    SandboxLossHint => (
+        "A lost packet breaks the connection, as a failing network does; the client reconnects and sends again what was not acknowledged.",
+        "패킷을 잃으면 실제 네트워크 장애처럼 연결이 끊깁니다. 클라이언트는 다시 연결해 확인받지 못한 메시지를 다시 보냅니다."
+    ),
     HintHiveMqCloud => (
         "Enter only your cluster host (e.g. abcd1234.s1.eu.hivemq.cloud), plus a username and password created under Access Management in your cluster. HiveMQ Cloud always uses TLS (wss://, port 8884, path /mqtt) and refuses clients without credentials.",
         "클러스터 호스트(예: abcd1234.s1.eu.hivemq.cloud)만 입력하고, 클러스터의 Access Management에서 만든 사용자 이름과 비밀번호를 넣으세요. HiveMQ Cloud는 항상 TLS(wss://, 포트 8884, 경로 /mqtt)를 쓰며, 인증 정보가 없는 클라이언트는 받지 않습니다."

@@ -13,6 +13,7 @@
 mod advanced_settings;
 mod app;
 mod broker_fields;
+mod broker_view;
 mod checkbox;
 mod connection_panel;
 mod credential_fields;
@@ -37,6 +38,7 @@ mod text_field;
 pub use advanced_settings::AdvancedSettings;
 pub use app::App;
 pub use broker_fields::BrokerFields;
+pub use broker_view::BrokerView;
 pub use checkbox::Checkbox;
 pub use connection_panel::ConnectionPanel;
 pub use credential_fields::CredentialFields;

@@ -5,7 +5,9 @@
 
 use yew::prelude::*;
 
-use super::{ConnectionPanel, Header, MessageLog, PublishPanel, StatsPanel, SubscribePanel};
+use super::{
+    BrokerView, ConnectionPanel, Header, MessageLog, PublishPanel, StatsPanel, SubscribePanel,
+};
 use crate::app::client::use_app_state;
 use crate::app::hooks::use_page_query;
 
@@ -28,6 +30,7 @@ pub fn Shell() -> Html {
                     <ConnectionPanel {lang} status={state.status.clone()}
                         profiles={state.profiles.clone()}
                         initial_url={query.broker.clone().map(AttrValue::from)} />
+                    <BrokerView {lang} />
                 </div>
                 <div class="column column--pubsub">
                     <SubscribePanel {lang} {version} subscriptions={state.subscriptions.clone()} />

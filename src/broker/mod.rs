@@ -85,6 +85,10 @@ struct Queued {
     publish: Publish,
     /// When it reached the broker, for Message Expiry.
     received_at: Instant,
+    /// The publisher's Message Expiry Interval, kept apart from the copy's
+    /// properties: a 3.1.1 subscriber's copy has none, yet the message
+    /// still expires (MQTT 5.0 section 3.3.2.3.3).
+    expiry: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -1140,6 +1144,7 @@ impl Broker {
         s.queue.push_back(Queued {
             publish: copy,
             received_at,
+            expiry: p.properties.integer(PropertyId::MessageExpiryInterval),
         });
         let client_id = client_id.to_owned();
         self.pump(&client_id, now);
@@ -1165,11 +1170,7 @@ impl Broker {
             let Some(mut q) = s.queue.pop_front() else {
                 return;
             };
-            if let Some(expiry) = q
-                .publish
-                .properties
-                .integer(PropertyId::MessageExpiryInterval)
-            {
+            if let Some(expiry) = q.expiry {
                 let waited = now.saturating_duration_since(q.received_at).as_secs();
                 let left = u64::from(expiry).saturating_sub(waited);
                 if left == 0 {
@@ -1179,10 +1180,12 @@ impl Broker {
                     });
                     continue;
                 }
-                q.publish.properties.set(
-                    PropertyId::MessageExpiryInterval,
-                    PropertyValue::Integer(left as u32),
-                );
+                if s.version.is_v5() {
+                    q.publish.properties.set(
+                        PropertyId::MessageExpiryInterval,
+                        PropertyValue::Integer(left as u32),
+                    );
+                }
             }
             let qos = q.publish.qos();
             if qos != QoS::AtMostOnce {

@@ -13,8 +13,12 @@
 //!   the highest granted QoS, carrying every matching Subscription
 //!   Identifier (MQTT 5.0 section 3.3.4). mosquitto sends MQTT 5 clients
 //!   one copy per subscription instead; both are allowed.
-//! - QoS 0 messages are not queued for offline sessions (3.3.4 allows it;
-//!   mosquitto's default does the same).
+//! - QoS 0 messages are not queued for offline sessions (MQTT 3.1.1 and
+//!   5.0 section 3.1.2.4: they MAY be). mosquitto 2.0.11 with its default
+//!   configuration does queue them (seen in `tests/broker_differential.rs`).
+//! - A client's PUBLISH to a topic starting with `$` is dropped (5.0: PUBACK
+//!   0x87), since section 4.7.2 says the server SHOULD prevent clients from
+//!   exchanging messages on such topics; mosquitto relays all but `$SYS`.
 //! - Sessions live as long as the page (no disk).
 
 mod log;

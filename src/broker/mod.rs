@@ -13,8 +13,12 @@
 //!   the highest granted QoS, carrying every matching Subscription
 //!   Identifier (MQTT 5.0 section 3.3.4). mosquitto sends MQTT 5 clients
 //!   one copy per subscription instead; both are allowed.
-//! - QoS 0 messages are not queued for offline sessions (3.3.4 allows it;
-//!   mosquitto's default does the same).
+//! - QoS 0 messages are not queued for offline sessions (MQTT 3.1.1 and
+//!   5.0 section 3.1.2.4: they MAY be). mosquitto 2.0.11 with its default
+//!   configuration does queue them (seen in `tests/broker_differential.rs`).
+//! - A client's PUBLISH to a topic starting with `$` is dropped (5.0: PUBACK
+//!   0x87), since section 4.7.2 says the server SHOULD prevent clients from
+//!   exchanging messages on such topics; mosquitto relays all but `$SYS`.
 //! - Sessions live as long as the page (no disk).
 
 mod log;
@@ -85,6 +89,10 @@ struct Queued {
     publish: Publish,
     /// When it reached the broker, for Message Expiry.
     received_at: Instant,
+    /// The publisher's Message Expiry Interval, kept apart from the copy's
+    /// properties: a 3.1.1 subscriber's copy has none, yet the message
+    /// still expires (MQTT 5.0 section 3.3.2.3.3).
+    expiry: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -1218,6 +1226,7 @@ impl Broker {
         s.queue.push_back(Queued {
             publish: copy,
             received_at,
+            expiry: p.properties.integer(PropertyId::MessageExpiryInterval),
         });
         let client_id = client_id.to_owned();
         self.pump(&client_id, now);
@@ -1243,11 +1252,7 @@ impl Broker {
             let Some(mut q) = s.queue.pop_front() else {
                 return;
             };
-            if let Some(expiry) = q
-                .publish
-                .properties
-                .integer(PropertyId::MessageExpiryInterval)
-            {
+            if let Some(expiry) = q.expiry {
                 let waited = now.saturating_duration_since(q.received_at).as_secs();
                 let left = u64::from(expiry).saturating_sub(waited);
                 if left == 0 {
@@ -1257,10 +1262,12 @@ impl Broker {
                     });
                     continue;
                 }
-                q.publish.properties.set(
-                    PropertyId::MessageExpiryInterval,
-                    PropertyValue::Integer(left as u32),
-                );
+                if s.version.is_v5() {
+                    q.publish.properties.set(
+                        PropertyId::MessageExpiryInterval,
+                        PropertyValue::Integer(left as u32),
+                    );
+                }
             }
             let qos = q.publish.qos();
             if qos != QoS::AtMostOnce {

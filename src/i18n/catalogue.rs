@@ -204,6 +204,22 @@ catalogue! {
     Qos0 => ("0 — at most once", "0 — 최대 한 번"),
     Qos1 => ("1 — at least once", "1 — 최소 한 번"),
     Qos2 => ("2 — exactly once", "2 — 정확히 한 번"),
+    UiQos0Explain => (
+        "Sent once and never acknowledged: it may be lost.",
+        "한 번 보내고 응답을 기다리지 않습니다. 잃어버릴 수 있습니다."
+    ),
+    UiQos1Explain => (
+        "Sent again until acknowledged: it may arrive twice.",
+        "응답이 올 때까지 다시 보냅니다. 두 번 도착할 수 있습니다."
+    ),
+    UiQos2Explain => (
+        "A four-step handshake: it arrives exactly once.",
+        "네 단계를 주고받아 정확히 한 번 도착합니다."
+    ),
+    UiQosDelivered => (
+        "A subscriber gets the lower of the publish QoS and its subscription's granted QoS.",
+        "구독자는 발행 QoS와 구독에 승인된 QoS 중 낮은 쪽으로 받습니다."
+    ),
     Mqtt5Options => ("MQTT 5.0 options", "MQTT 5.0 옵션"),
     NoLocal => ("No Local", "No Local (내가 보낸 메시지 받지 않기)"),
     NoLocalHint => (

@@ -25,6 +25,7 @@ macro_rules! say {
 
 mod catalogue;
 mod explain;
+mod inspector;
 mod labels;
 mod reasons;
 
@@ -35,6 +36,11 @@ pub use explain::{
     import_error, log_dropped, open_error, profile_error, profile_field, profiles_imported,
     protocol_error, publish_failed, reconnecting_in, socket_closed, subprotocol_mismatch,
     subscribe_failed, text_frame_refused, topic_error, unsubscribe_failed, url_error,
+};
+pub use inspector::{
+    decode_error, dup_bit_meaning, field_meaning, first_byte_meaning, fixed_flags_meaning,
+    incomplete_packet, packet_type_bits_meaning, packet_type_purpose, qos_bits_meaning,
+    remaining_length_meaning, retain_bit_meaning,
 };
 pub use labels::{
     byte_count, count, delete_profile_label, draft_error, load_profile_label, number_out_of_range,

@@ -20,9 +20,10 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use mqtt_lab::protocol::codec::{
-    self, ConnAck, Connect, DecodeOptions, Disconnect, Packet, PacketId, PacketType, Properties,
-    PropertyId, PropertyValue, ProtocolVersion, PubResponse, Publish, QoS, QosPid, ReasonCode,
-    SubAck, Subscribe, SubscribeFilter, SubscriptionOptions, Unsubscribe, MAX_REMAINING_LENGTH,
+    self, ConnAck, Connect, DecodeError, DecodeOptions, Disconnect, Packet, PacketId, PacketType,
+    Properties, PropertyId, PropertyValue, ProtocolVersion, PubResponse, Publish, QoS, QosPid,
+    ReasonCode, SubAck, Subscribe, SubscribeFilter, SubscriptionOptions, Unsubscribe,
+    MAX_REMAINING_LENGTH,
 };
 use mqtt_lab::protocol::session::{
     CloseReason, ConnectOptions, Event, Message, Negotiated, OutgoingPublish, Session,
@@ -98,8 +99,12 @@ pub struct Peer {
     from_session: Vec<u8>,
     /// Packets the session sent that the test has not looked at yet.
     sent: VecDeque<Packet>,
-    /// Events other than PacketSent / PacketReceived not looked at yet.
+    /// Events other than PacketSent / PacketReceived / PacketMalformed not
+    /// looked at yet.
     events: VecDeque<Event>,
+    /// PacketMalformed events (bytes, error), kept apart like the other
+    /// packet events.
+    malformed: Vec<(Vec<u8>, DecodeError)>,
 }
 
 impl Peer {
@@ -119,6 +124,7 @@ impl Peer {
             from_session: Vec::new(),
             sent: VecDeque::new(),
             events: VecDeque::new(),
+            malformed: Vec::new(),
         }
     }
 
@@ -152,6 +158,7 @@ impl Peer {
             match event {
                 Event::PacketSent { packet, bytes } => reported.push((packet, bytes)),
                 Event::PacketReceived { .. } => {}
+                Event::PacketMalformed { bytes, error } => self.malformed.push((bytes, error)),
                 other => self.events.push_back(other),
             }
         }
@@ -452,6 +459,11 @@ impl Peer {
             }
             other => panic!("expected Closed, got {other:?}"),
         }
+    }
+
+    /// The PacketMalformed events so far (bytes, error).
+    pub fn take_malformed(&mut self) -> Vec<(Vec<u8>, DecodeError)> {
+        std::mem::take(&mut self.malformed)
     }
 
     /// All events not yet looked at.

@@ -71,6 +71,31 @@ both_versions! {
         }
     }
 
+    /// With packet events on, the bytes of a malformed packet (from its
+    /// start, what arrived of it) come out with the error for the packet
+    /// inspector, before the close; with them off, nothing extra.
+    fn malformed_bytes_are_reported_for_the_inspector(version) {
+        // A PINGRESP, then a PUBLISH with QoS 3.
+        let bytes = [0xD0, 0x00, 0x36, 0x05, 0x00, 0x01, b'a', 0x00, 0x01];
+        let mut peer = Peer::new(version);
+        peer.accept();
+        peer.send_bytes(&bytes);
+        expect_violation(&mut peer, ReasonCode::MALFORMED_PACKET);
+        let malformed = peer.take_malformed();
+        assert_eq!(malformed.len(), 1);
+        let (got, error) = &malformed[0];
+        assert_eq!(got, &bytes[2..]);
+        assert_eq!(error.offset, 0);
+        assert_eq!(error.packet_type, Some(PacketType::Publish));
+
+        let mut peer = Peer::new(version);
+        peer.set_packet_events(false);
+        peer.accept();
+        peer.send_bytes(&bytes);
+        expect_violation(&mut peer, ReasonCode::MALFORMED_PACKET);
+        assert!(peer.take_malformed().is_empty());
+    }
+
     /// Random bytes in random chunks, thousands of times: the session
     /// either keeps going or closes with a reason; it never panics and
     /// never sends something the server cannot decode (the harness checks).

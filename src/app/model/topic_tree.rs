@@ -273,6 +273,19 @@ impl TopicTree {
         self.root.children.values().map(|n| &**n)
     }
 
+    /// Paths of every node with children (what "expand all" opens).
+    pub fn branch_paths(&self) -> BTreeSet<String> {
+        fn walk(node: &TopicNode, out: &mut BTreeSet<String>) {
+            if node.has_children() {
+                out.insert(node.path.clone());
+                node.children.values().for_each(|c| walk(c, out));
+            }
+        }
+        let mut out = BTreeSet::new();
+        self.root.children.values().for_each(|c| walk(c, &mut out));
+        out
+    }
+
     /// Distinct topic names that got messages.
     pub fn topic_count(&self) -> usize {
         self.topics

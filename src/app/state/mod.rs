@@ -32,6 +32,11 @@ use crate::protocol::session::{CloseReason, Event, Message, Negotiated, Subscrib
 use crate::protocol::topic;
 use crate::transport::{DriverEvent, OpenError};
 
+mod explorer;
+
+use crate::app::model::PacketFilter;
+pub use explorer::ExplorerState;
+
 /// Messages the log keeps by default.
 pub const LOG_CAPACITY: usize = 1000;
 
@@ -498,6 +503,27 @@ pub enum Action {
     DeleteProfile(String),
     /// Add or replace imported profiles.
     ImportProfiles(Vec<Profile>),
+    /// Open a topic's details in the explorer (`None` closes them).
+    SelectTopic(Option<String>),
+    /// Expand or collapse one node of the topic tree, by path.
+    ToggleExpanded(String),
+    /// Expand every node (`true`) or collapse every node (`false`).
+    SetExpandAll(bool),
+    /// The topic tree's search text.
+    SetTreeSearch(String),
+    /// The topic filter that highlights matching topics in the tree.
+    SetHighlightFilter(String),
+    /// Open a packet in the inspector, by `seq` (`None` closes it).
+    SelectPacket(Option<u64>),
+    /// Which packet types the packet list shows.
+    SetPacketFilter(PacketFilter),
+    /// Empty the packet list.
+    ClearPackets,
+    /// Forget the topic tree.
+    ClearTree,
+    /// The broker no longer holds a retained message for this topic (e.g.
+    /// the handle saw the clearing publish confirmed some other way).
+    RetainedCleared(String),
 }
 
 /// Everything the panels show.
@@ -525,6 +551,9 @@ pub struct AppState {
     pub profiles: ProfileStore,
     /// The version of the current (or last) connection.
     pub version: ProtocolVersion,
+    /// The topic explorer, retained inspector, QoS exchanges and packet
+    /// inspector.
+    pub explorer: ExplorerState,
     next_seq: u64,
     /// The most telling failure of the current attempt.
     attempt_failure: Option<Failure>,
@@ -558,6 +587,7 @@ impl AppState {
             stats: Stats::default(),
             profiles: ProfileStore::default(),
             version: ProtocolVersion::V5,
+            explorer: ExplorerState::default(),
             next_seq: 0,
             attempt_failure: None,
             user_disconnected: false,
@@ -664,6 +694,16 @@ impl AppState {
             Action::ImportProfiles(ps) => {
                 self.profiles.merge(ps);
             }
+            Action::SelectTopic(t) => self.explorer.selected_topic = t,
+            Action::ToggleExpanded(path) => self.explorer.toggle_expanded(path),
+            Action::SetExpandAll(on) => self.explorer.set_expand_all(on),
+            Action::SetTreeSearch(s) => self.explorer.tree_view.search = s,
+            Action::SetHighlightFilter(f) => self.explorer.tree_view.highlight_filter = f,
+            Action::SelectPacket(seq) => self.explorer.selected_packet = seq,
+            Action::SetPacketFilter(f) => self.explorer.packet_filter = f,
+            Action::ClearPackets => self.explorer.clear_packets(),
+            Action::ClearTree => self.explorer.clear_tree(),
+            Action::RetainedCleared(topic) => self.explorer.retained_cleared(&topic),
         }
     }
 
@@ -748,6 +788,8 @@ impl AppState {
         match event {
             Event::PacketSent { packet, bytes } => {
                 self.stats.packet_sent(bytes.len());
+                self.explorer
+                    .packet_sent(&packet, &bytes, self.version, now);
                 match packet {
                     Packet::Publish(p) => self.stats.message_sent(p.dup),
                     Packet::Subscribe(s) => {
@@ -759,7 +801,15 @@ impl AppState {
                     _ => {}
                 }
             }
-            Event::PacketReceived { bytes, .. } => self.stats.packet_received(bytes.len()),
+            Event::PacketReceived { packet, bytes } => {
+                self.stats.packet_received(bytes.len());
+                self.explorer
+                    .packet_received(&packet, &bytes, self.version, now);
+            }
+            Event::PacketMalformed { bytes, error } => {
+                self.explorer
+                    .packet_malformed(&bytes, &error, self.lang, self.version, now);
+            }
             Event::Connected(negotiated) => {
                 self.attempt_failure = None;
                 self.version = negotiated.version;
@@ -770,6 +820,8 @@ impl AppState {
             }
             Event::Message(m) => {
                 self.stats.message_received(now);
+                self.explorer
+                    .message(&m.topic, &m.payload, m.qos, m.retain, now);
                 self.log_message(m, now);
             }
             Event::PublishCompleted {

@@ -56,6 +56,15 @@ pub enum Event {
         /// Its bytes on the wire.
         bytes: Vec<u8>,
     },
+    /// Bytes came in that do not decode (sent only with packet events on,
+    /// just before the [`Event::Closed`] for the protocol violation).
+    PacketMalformed {
+        /// The received bytes from the failing packet's start, at most the
+        /// maximum packet size we accept.
+        bytes: Vec<u8>,
+        /// Why they do not decode.
+        error: DecodeError,
+    },
     /// CONNACK accepted the connection.
     Connected(Negotiated),
     /// An application message for us.

@@ -360,6 +360,16 @@ impl Session {
                 }
                 Ok(None) => break,
                 Err(e) => {
+                    if self.packet_events {
+                        // What arrived of the failing packet, for the
+                        // packet inspector; never more than we accept.
+                        let rest = &self.rx[pos..];
+                        let keep = rest.len().min(opts.max_packet_size as usize);
+                        self.events.push_back(Event::PacketMalformed {
+                            bytes: rest[..keep].to_vec(),
+                            error: e.clone(),
+                        });
+                    }
                     self.violation(ProtocolError::Malformed(e), now);
                     break;
                 }

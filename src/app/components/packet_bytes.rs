@@ -69,7 +69,7 @@ pub fn PacketBytes(props: &PacketBytesProps) -> Html {
             <table class="field-table">
                 <thead>
                     <tr>
-                        <th scope="col">{ "#" }</th>
+                        <th scope="col">{ Msg::UiBytesUnit.text(lang) }</th>
                         <th scope="col">{ Msg::UiField.text(lang) }</th>
                         <th scope="col">{ Msg::UiValue.text(lang) }</th>
                         <th scope="col">{ Msg::UiMeaning.text(lang) }</th>

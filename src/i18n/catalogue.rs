@@ -429,6 +429,144 @@ catalogue! {
 
     // ----- Shared -----
     NotConnectedHint => ("Connect to a broker first.", "먼저 Broker에 연결하세요."),
+
+    // ----- Topic explorer -----
+    TopicExplorerHeading => ("Topic explorer", "Topic 탐색기"),
+    TopicTree => ("Topic tree", "Topic 트리"),
+    SearchTopics => ("Search topics", "Topic 검색"),
+    SearchTopicsHint => (
+        "Shows the topics whose name contains this text, with the levels above them.",
+        "이름에 이 글자가 들어간 Topic을 위쪽 단계와 함께 보여 줍니다."
+    ),
+    ExpandAll => ("Expand all", "모두 펼치기"),
+    CollapseAll => ("Collapse all", "모두 접기"),
+    HighlightFilter => ("Highlight a topic filter", "Topic 필터로 강조"),
+    HighlightFilterHint => (
+        "For example home/+/temperature: the topics it matches light up, by the same rules a broker uses to deliver messages.",
+        "예: home/+/temperature. Broker가 메시지를 전달할 때와 같은 규칙으로, 이 필터에 맞는 Topic이 강조됩니다."
+    ),
+    HighlightFilterInvalid => (
+        "This is not a valid topic filter, so nothing is highlighted.",
+        "올바른 Topic 필터가 아니라서 아무것도 강조하지 않습니다."
+    ),
+    TreeEmpty => (
+        "No messages yet. Subscribe to a topic filter (for example yourname/#) and the topics that get messages appear here, level by level.",
+        "아직 메시지가 없습니다. Topic 필터(예: yourname/#)를 구독하면 메시지가 온 Topic이 단계별로 여기에 나타납니다."
+    ),
+    TreeNoMatch => ("No topic matches the search.", "검색에 맞는 Topic이 없습니다."),
+    ClearTree => ("Clear tree", "트리 비우기"),
+    OwnMessages => ("Messages on this topic", "이 Topic의 메시지"),
+    SubtreeMessages => ("Messages here and below", "이 단계와 하위 단계의 메시지"),
+    LastMessage => ("Last message", "마지막 메시지"),
+    LastReceived => ("Last received", "마지막 수신"),
+    RetainedMarker => ("retained", "Retain됨"),
+    RetainedMarkerHint => (
+        "The broker keeps this topic's last message and sends it to every new subscriber.",
+        "Broker가 이 Topic의 마지막 메시지를 보관해 두고 새 구독자마다 보내 줍니다."
+    ),
+    TopicHistory => ("History", "기록"),
+    TopicDetails => ("Topic details", "Topic 상세"),
+    NoTopicSelected => ("Select a topic to see its messages.", "Topic을 선택하면 메시지를 볼 수 있습니다."),
+    ViewText => ("Text", "텍스트"),
+    ViewPrettyJson => ("Pretty JSON", "정리된 JSON"),
+    ViewHex => ("Hex", "16진수"),
+    ValuesChart => ("Values over time", "시간에 따른 값"),
+    ChartField => ("Number to chart", "차트로 볼 숫자"),
+    ChartPayloadItself => ("The payload itself", "페이로드 전체"),
+    ChartNoNumbers => (
+        "No numbers to chart: the payloads are not numbers, and no JSON field with a number was picked.",
+        "차트로 그릴 숫자가 없습니다. 페이로드가 숫자가 아니고, 숫자가 든 JSON 필드도 고르지 않았습니다."
+    ),
+    PublishToTopic => ("Publish to this topic", "이 Topic으로 발행"),
+    CopyTopic => ("Copy topic", "Topic 복사"),
+    TopicCopied => ("Topic copied", "Topic을 복사했습니다"),
+
+    // ----- QoS selector -----
+    QosLegend => ("Quality of Service (QoS)", "서비스 품질(QoS)"),
+    Qos0Explain => (
+        "0 at most once — one PUBLISH, no acknowledgement. Fast, but a message can be lost.",
+        "0 최대 한 번 — PUBLISH 하나만 보내고 확인 응답이 없습니다. 빠르지만 메시지가 사라질 수 있습니다."
+    ),
+    Qos1Explain => (
+        "1 at least once — PUBLISH answered by PUBACK. Sent again until acknowledged, so it may arrive twice.",
+        "1 최소 한 번 — PUBLISH에 PUBACK으로 답합니다. 응답이 올 때까지 다시 보내므로 두 번 도착할 수도 있습니다."
+    ),
+    Qos2Explain => (
+        "2 exactly once — PUBLISH, PUBREC, PUBREL, PUBCOMP. A four-step handshake so the message arrives once and only once.",
+        "2 정확히 한 번 — PUBLISH, PUBREC, PUBREL, PUBCOMP. 네 단계를 주고받아 메시지가 꼭 한 번만 도착하게 합니다."
+    ),
+    Qos0Exchange => ("PUBLISH", "PUBLISH"),
+    Qos1Exchange => ("PUBLISH → PUBACK", "PUBLISH → PUBACK"),
+    Qos2Exchange => ("PUBLISH → PUBREC → PUBREL → PUBCOMP", "PUBLISH → PUBREC → PUBREL → PUBCOMP"),
+    DeliveredQosRule => (
+        "A subscriber gets the lower of two: the QoS the message was published with and the QoS its subscription was granted.",
+        "구독자가 받는 QoS는 메시지를 발행한 QoS와 구독에 허용된 QoS 중 낮은 쪽입니다."
+    ),
+    ExchangeHeading => ("What happened on the wire", "실제로 오간 패킷"),
+    ExchangeNone => ("Publish something to see its packet exchange here.", "발행하면 그때 오간 패킷이 여기에 나타납니다."),
+    ExchangeWaiting => ("Waiting for the broker…", "Broker의 응답을 기다리는 중…"),
+    ExchangeComplete => ("Exchange complete", "주고받기 완료"),
+    StepPublish => ("PUBLISH: the message goes out", "PUBLISH: 메시지를 보냅니다"),
+    StepPuback => ("PUBACK: the broker has it (QoS 1 done)", "PUBACK: Broker가 받았습니다 (QoS 1 완료)"),
+    StepPubrec => ("PUBREC: the broker has it and holds it (QoS 2, step 2)", "PUBREC: Broker가 받아서 보관합니다 (QoS 2, 2단계)"),
+    StepPubrel => ("PUBREL: we release it (QoS 2, step 3)", "PUBREL: 이제 놓아 줍니다 (QoS 2, 3단계)"),
+    StepPubcomp => ("PUBCOMP: delivered exactly once (QoS 2 done)", "PUBCOMP: 정확히 한 번 전달되었습니다 (QoS 2 완료)"),
+
+    // ----- Retained inspector -----
+    RetainedMessages => ("Retained messages", "Retain 메시지"),
+    RetainedEmpty => (
+        "No retained messages seen yet. A broker sends a topic's retained message with the retain flag right after you subscribe to it.",
+        "아직 받은 Retain 메시지가 없습니다. Topic을 구독하면 Broker가 보관해 둔 Retain 메시지를 retain 플래그와 함께 바로 보내 줍니다."
+    ),
+    ReceivedAt => ("Received", "받은 시각"),
+    ScanRetained => ("Scan for retained messages", "Retain 메시지 찾기"),
+    ScanFilter => ("Filter to scan", "찾아볼 Topic 필터"),
+    ScanHint => (
+        "Subscribes briefly to this filter, collects what arrives with the retain flag, then unsubscribes.",
+        "이 필터를 잠깐 구독해서 retain 플래그가 붙어 오는 메시지를 모은 뒤 구독을 해지합니다."
+    ),
+    ScanPublicWarning => (
+        "On a public broker, # brings every retained message anyone left there: possibly thousands, from strangers. A narrower filter such as yourname/# is kinder to the broker and to this page.",
+        "공개 Broker에서 #를 쓰면 누군가 남겨 둔 Retain 메시지를 모두 받게 됩니다. 모르는 사람의 메시지가 수천 개일 수도 있습니다. yourname/# 처럼 좁은 필터가 Broker에도 이 페이지에도 좋습니다."
+    ),
+    Scanning => ("Scanning…", "찾는 중…"),
+    ScanFinished => ("Scan finished", "찾기 완료"),
+    ClearRetained => ("Clear", "지우기"),
+    ClearRetainedConfirm => (
+        "Clear the retained message on this topic? This publishes an empty retained message, and the broker stops sending it to new subscribers — for everyone using this broker.",
+        "이 Topic의 Retain 메시지를 지울까요? 빈 Retain 메시지를 발행하면 Broker가 새 구독자에게 더는 보내지 않습니다. 이 Broker를 쓰는 모든 사람에게 적용됩니다."
+    ),
+    ClearRetainedUnder => ("Clear all under this subtree", "이 하위 트리의 Retain 메시지 모두 지우기"),
+    ClearRetainedUnderConfirm => (
+        "Clear every retained message listed under this subtree? One empty retained message is published per topic; it cannot be undone.",
+        "이 하위 트리에 있는 Retain 메시지를 모두 지울까요? Topic마다 빈 Retain 메시지를 하나씩 발행하며, 되돌릴 수 없습니다."
+    ),
+    ClearingRetained => ("Clearing… waiting for the broker", "지우는 중… Broker의 확인을 기다립니다"),
+    ConfirmYes => ("Yes, clear", "지우기"),
+    ConfirmCancel => ("Cancel", "취소"),
+
+    // ----- Packet inspector -----
+    Packets => ("Packets", "패킷"),
+    PacketInspector => ("Packet inspector", "패킷 살펴보기"),
+    DirectionSent => ("Sent", "보냄"),
+    DirectionReceived => ("Received", "받음"),
+    PacketTypeLabel => ("Type", "종류"),
+    PacketIdLabel => ("Packet ID", "패킷 ID"),
+    PacketTypesFilter => ("Show types", "보여 줄 종류"),
+    AllPacketTypes => ("All types", "모든 종류"),
+    ClearPackets => ("Clear packets", "패킷 목록 비우기"),
+    NoPackets => (
+        "No packets yet. Once connected, every packet sent or received appears here.",
+        "아직 패킷이 없습니다. 연결하면 주고받는 모든 패킷이 여기에 나타납니다."
+    ),
+    SelectPacketHint => ("Select a packet to see its bytes, field by field.", "패킷을 선택하면 바이트를 필드별로 볼 수 있습니다."),
+    FieldLabel => ("Field", "필드"),
+    ValueLabel => ("Value", "값"),
+    MeaningLabel => ("Meaning", "뜻"),
+    BitsLabel => ("Bits", "비트"),
+    OffsetLabel => ("Offset", "위치"),
+    HexBytes => ("Bytes (hex)", "바이트 (16진수)"),
+    MalformedPacket => ("Malformed packet", "잘못된 패킷"),
 }
 
 #[cfg(test)]
@@ -448,6 +586,9 @@ mod tests {
         Msg::Topic,
         Msg::Retain,
         Msg::PayloadJson,
+        Msg::Qos0Exchange,
+        Msg::Qos1Exchange,
+        Msg::Qos2Exchange,
     ];
 
     #[test]
@@ -505,6 +646,9 @@ mod tests {
             (Msg::Statistics, "Statistics"),
             (Msg::MessagesReceived, "Messages received"),
             (Msg::MessagesSent, "Messages sent"),
+            (Msg::TopicTree, "Topic tree"),
+            (Msg::RetainedMessages, "Retained messages"),
+            (Msg::Packets, "Packets"),
         ];
         for (m, name) in names {
             assert_eq!(m.en(), name);

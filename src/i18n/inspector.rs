@@ -1,12 +1,14 @@
-//! What the packet inspector says about each field of a packet, in English
-//! and Korean: the first byte's bits, the Remaining Length as a variable
-//! byte integer, each field and MQTT 5 property, and why decoding stopped.
+//! What the explorer views put together from data, in English and Korean:
+//! the packet inspector's words for each field of a packet (the first
+//! byte's bits, the Remaining Length as a variable byte integer, each field
+//! and MQTT 5 property, why decoding stopped), and the counts and caps the
+//! topic tree, retained inspector, packet list and QoS exchange show.
 //!
 //! Field and property names stay in the spec's English words in both
 //! languages, so they can be found in the specification.
 
-use super::{pick, Lang};
-use crate::protocol::codec::{DecodeError, PacketType, ProtocolVersion};
+use super::{pick, Lang, Msg};
+use crate::protocol::codec::{DecodeError, PacketType, ProtocolVersion, QoS};
 
 /// What a packet type is for, in one short phrase.
 pub fn packet_type_purpose(lang: Lang, t: PacketType) -> &'static str {
@@ -166,6 +168,57 @@ pub fn retain_bit_meaning(lang: Lang, set: bool) -> String {
     } else {
         pick(lang, "0: not retained", "0: Retain하지 않습니다").into()
     }
+}
+
+/// One bit group of CONNECT's Connect Flags, by its name in the spec
+/// ("User Name Flag", "Will QoS", "Clean Start"…) and value.
+pub fn connect_flag_meaning(lang: Lang, name: &str, value: u8) -> String {
+    let on = value != 0;
+    let (en, ko) = match (name, on) {
+        ("User Name Flag", true) => (
+            "1: a User Name is in the payload",
+            "1: 페이로드에 User Name이 있습니다",
+        ),
+        ("User Name Flag", false) => ("0: no User Name", "0: User Name이 없습니다"),
+        ("Password Flag", true) => (
+            "1: a Password is in the payload",
+            "1: 페이로드에 Password가 있습니다",
+        ),
+        ("Password Flag", false) => ("0: no Password", "0: Password가 없습니다"),
+        ("Will Retain", true) => (
+            "1: the Will is published as a retained message",
+            "1: Will을 Retain 메시지로 발행합니다",
+        ),
+        ("Will Retain", false) => (
+            "0: the Will is not retained",
+            "0: Will을 Retain하지 않습니다",
+        ),
+        ("Will QoS", _) => {
+            return say!(lang, "QoS {} for the Will", value; "Will의 QoS는 {}입니다", value)
+        }
+        ("Will Flag", true) => (
+            "1: a Will Topic and Will Payload follow in the payload",
+            "1: 페이로드에 Will Topic과 Will Payload가 있습니다",
+        ),
+        ("Will Flag", false) => ("0: no Will", "0: Will이 없습니다"),
+        ("Clean Start", true) | ("Clean Session", true) => (
+            "1: start a fresh session, forgetting any earlier one",
+            "1: 이전 세션을 버리고 새 세션으로 시작합니다",
+        ),
+        ("Clean Start", false) | ("Clean Session", false) => (
+            "0: resume the earlier session if the broker has one",
+            "0: Broker에 이전 세션이 있으면 이어서 씁니다",
+        ),
+        (_, true) => (
+            "1: reserved, must be 0 — malformed",
+            "1: 예약된 비트는 0이어야 하므로 잘못된 패킷입니다",
+        ),
+        (_, false) => (
+            "0: reserved, as required",
+            "0: 예약된 비트이며 규칙대로 0입니다",
+        ),
+    };
+    pick(lang, en, ko).to_string()
 }
 
 /// Bits 3–0 of every packet but PUBLISH.
@@ -373,6 +426,89 @@ pub fn incomplete_packet(lang: Lang, have: usize) -> String {
         "불완전한 패킷입니다: {}바이트뿐이라 더 필요합니다.", have)
 }
 
+/// "1,204 topics · 38,112 messages" under the topic tree.
+pub fn topics_and_messages(lang: Lang, topics: usize, messages: u64) -> String {
+    say!(lang,
+        "{} topic(s) · {} message(s)", topics, messages;
+        "Topic {}개 · 메시지 {}개", topics, messages)
+}
+
+/// The topic tree is full: messages on new topics are not shown.
+pub fn topics_refused(lang: Lang, max: usize, refused: u64) -> String {
+    say!(lang,
+        "The tree holds at most {} topics: {} message(s) on newer topics were not added. Clear the tree to see them.", max, refused;
+        "트리에는 Topic을 최대 {}개까지 담습니다. 새 Topic의 메시지 {}개는 넣지 않았습니다. 보려면 트리를 비우세요.", max, refused)
+}
+
+/// How many topics the highlight filter matches.
+pub fn matching_topics(lang: Lang, n: usize) -> String {
+    say!(lang, "{} topic(s) match", n; "맞는 Topic {}개", n)
+}
+
+/// A topic's bounded history: what is shown and what was dropped.
+pub fn history_kept(lang: Lang, shown: usize, capacity: usize, dropped: u64) -> String {
+    if dropped == 0 {
+        say!(lang, "{} of at most {} messages kept", shown, capacity;
+             "메시지 {}개 (최대 {}개 보관)", shown, capacity)
+    } else {
+        say!(lang, "The newest {} messages; {} older ones were dropped", shown, dropped;
+             "최신 메시지 {}개만 보관하고, 오래된 메시지 {}개는 지웠습니다", shown, dropped)
+    }
+}
+
+/// The packet list's cap and what it dropped.
+pub fn packets_kept(lang: Lang, shown: usize, capacity: usize, dropped: u64) -> String {
+    if dropped == 0 {
+        say!(lang, "{} of at most {} packets", shown, capacity;
+             "패킷 {}개 (최대 {}개 보관)", shown, capacity)
+    } else {
+        say!(lang, "The newest {} packets; {} older ones were dropped", shown, dropped;
+             "최신 패킷 {}개만 보관하고, 오래된 패킷 {}개는 지웠습니다", shown, dropped)
+    }
+}
+
+/// How many retained messages are listed.
+pub fn retained_count(lang: Lang, n: usize) -> String {
+    say!(lang, "{} retained message(s)", n; "Retain 메시지 {}개", n)
+}
+
+/// A step of a QoS exchange, so long after the PUBLISH.
+pub fn exchange_step_at(lang: Lang, ms: u64) -> String {
+    say!(lang, "+{} ms", ms; "+{}ms", ms)
+}
+
+/// What one step of a QoS exchange means (PUBLISH, PUBACK, PUBREC, PUBREL,
+/// PUBCOMP); `None` for other packets.
+pub fn exchange_step_msg(t: PacketType) -> Option<Msg> {
+    Some(match t {
+        PacketType::Publish => Msg::StepPublish,
+        PacketType::PubAck => Msg::StepPuback,
+        PacketType::PubRec => Msg::StepPubrec,
+        PacketType::PubRel => Msg::StepPubrel,
+        PacketType::PubComp => Msg::StepPubcomp,
+        _ => return None,
+    })
+}
+
+/// The QoS selector's texts for one QoS: its label ("1 — at least once"),
+/// its one-line explanation and the packet exchange it causes.
+pub fn qos_choice(qos: QoS) -> (Msg, Msg, Msg) {
+    match qos {
+        QoS::AtMostOnce => (Msg::Qos0, Msg::Qos0Explain, Msg::Qos0Exchange),
+        QoS::AtLeastOnce => (Msg::Qos1, Msg::Qos1Explain, Msg::Qos1Exchange),
+        QoS::ExactlyOnce => (Msg::Qos2, Msg::Qos2Explain, Msg::Qos2Exchange),
+    }
+}
+
+/// The packet list's row name for a screen reader.
+pub fn packet_row_label(lang: Lang, sent: bool, packet: &str, size: usize) -> String {
+    if sent {
+        say!(lang, "Sent {}, {} bytes", packet, size; "보낸 {}, {}바이트", packet, size)
+    } else {
+        say!(lang, "Received {}, {} bytes", packet, size; "받은 {}, {}바이트", packet, size)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +521,41 @@ mod tests {
             assert!(!packet_type_purpose(Lang::En, t).is_empty());
             assert!(packet_type_purpose(Lang::Ko, t).chars().any(is_hangul));
         }
+    }
+
+    #[test]
+    fn qos_choices_and_steps() {
+        let (label, explain, exchange) = qos_choice(QoS::ExactlyOnce);
+        assert!(label.en().starts_with('2'));
+        assert!(explain.en().contains("exactly once"));
+        assert_eq!(exchange.en().matches('→').count(), 3);
+        assert!(qos_choice(QoS::AtMostOnce)
+            .1
+            .en()
+            .starts_with("0 at most once — one PUBLISH, no acknowledgement"));
+        assert_eq!(exchange_step_msg(PacketType::PubRel), Some(Msg::StepPubrel));
+        assert_eq!(exchange_step_msg(PacketType::PingReq), None);
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(
+            topics_and_messages(Lang::En, 3, 10),
+            "3 topic(s) · 10 message(s)"
+        );
+        assert_eq!(matching_topics(Lang::Ko, 2), "맞는 Topic 2개");
+        assert!(topics_refused(Lang::En, 50_000, 3).contains("50000 topics"));
+        assert!(history_kept(Lang::En, 100, 100, 5).contains("5 older"));
+        assert!(packets_kept(Lang::Ko, 3, 500, 0).contains("500"));
+        assert_eq!(retained_count(Lang::En, 1), "1 retained message(s)");
+        assert_eq!(exchange_step_at(Lang::En, 12), "+12 ms");
+        assert_eq!(
+            packet_row_label(Lang::En, true, "PINGREQ", 2),
+            "Sent PINGREQ, 2 bytes"
+        );
+        assert!(packet_row_label(Lang::Ko, false, "PINGRESP", 2)
+            .chars()
+            .any(is_hangul));
     }
 
     #[test]

@@ -38,9 +38,11 @@ pub use explain::{
     subscribe_failed, text_frame_refused, topic_error, unsubscribe_failed, url_error,
 };
 pub use inspector::{
-    decode_error, dup_bit_meaning, field_meaning, first_byte_meaning, fixed_flags_meaning,
-    incomplete_packet, packet_type_bits_meaning, packet_type_purpose, qos_bits_meaning,
-    remaining_length_meaning, retain_bit_meaning,
+    connect_flag_meaning, decode_error, dup_bit_meaning, exchange_step_at, exchange_step_msg,
+    field_meaning, first_byte_meaning, fixed_flags_meaning, history_kept, incomplete_packet,
+    matching_topics, packet_row_label, packet_type_bits_meaning, packet_type_purpose, packets_kept,
+    qos_bits_meaning, qos_choice, remaining_length_meaning, retain_bit_meaning, retained_count,
+    topics_and_messages, topics_refused,
 };
 pub use labels::{
     byte_count, count, delete_profile_label, draft_error, load_profile_label, number_out_of_range,

@@ -41,7 +41,7 @@ pub struct ExplainedField {
     pub value: String,
     /// What it is for, in the UI language.
     pub meaning: String,
-    /// For the first byte: its bit groups.
+    /// For the first byte and for CONNECT's Connect Flags: its bit groups.
     pub bits: Vec<BitField>,
 }
 
@@ -82,6 +82,11 @@ pub fn explain(bytes: &[u8], version: ProtocolVersion, lang: Lang) -> Explained 
             let (meaning, bits) = if range.start == 0 && range.end == 1 {
                 let b = bytes[0];
                 (i18n::first_byte_meaning(lang, b), first_byte_bits(b, lang))
+            } else if name == "Connect Flags" && range.len() == 1 {
+                (
+                    i18n::field_meaning(lang, &name, packet_type, version),
+                    connect_flag_bits(bytes[range.start], version, lang),
+                )
             } else if name == "Remaining Length" {
                 (
                     i18n::remaining_length_meaning(lang, &bytes[range.clone()]),
@@ -164,6 +169,37 @@ fn first_byte_bits(b: u8, lang: Lang) -> Vec<BitField> {
         }),
     }
     bits
+}
+
+fn connect_flag_bits(b: u8, version: ProtocolVersion, lang: Lang) -> Vec<BitField> {
+    let clean = if version.is_v5() {
+        "Clean Start"
+    } else {
+        "Clean Session"
+    };
+    let groups: [(u8, u8, &str); 7] = [
+        (7, 7, "User Name Flag"),
+        (6, 6, "Password Flag"),
+        (5, 5, "Will Retain"),
+        (4, 3, "Will QoS"),
+        (2, 2, "Will Flag"),
+        (1, 1, clean),
+        (0, 0, "Reserved"),
+    ];
+    groups
+        .iter()
+        .map(|&(high, low, name)| {
+            let width = usize::from(high - low + 1);
+            let value = (b >> low) & ((1 << width) - 1);
+            BitField {
+                high,
+                low,
+                value: format!("{value:0width$b}"),
+                name: name.into(),
+                meaning: i18n::connect_flag_meaning(lang, name, value),
+            }
+        })
+        .collect()
 }
 
 /// One line of a hex dump.
@@ -317,6 +353,24 @@ mod tests {
             ] {
                 assert!(names.contains(&expected), "{expected} in {names:?}");
             }
+            let flags = e.fields.iter().find(|f| f.name == "Connect Flags").unwrap();
+            let bits: Vec<_> = flags
+                .bits
+                .iter()
+                .map(|b| (b.name.as_str(), b.value.as_str()))
+                .collect();
+            assert_eq!(
+                bits,
+                [
+                    ("User Name Flag", "1"),
+                    ("Password Flag", "0"),
+                    ("Will Retain", "0"),
+                    ("Will QoS", "00"),
+                    ("Will Flag", "0"),
+                    ("Clean Session", "1"),
+                    ("Reserved", "0"),
+                ]
+            );
             let keep_alive = e.fields.iter().find(|f| f.name == "Keep Alive").unwrap();
             assert_eq!(keep_alive.value, "30");
             assert!(e.fields.iter().all(|f| !f.meaning.is_empty()));

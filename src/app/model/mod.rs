@@ -24,7 +24,7 @@ pub use retained::{RetainedEntry, RetainedStore};
 pub use ring::Ring;
 pub use stats::Stats;
 pub use topic_tree::{
-    json_number_fields, numeric_series, HistoryEntry, LastMessage, TopicNode, TopicTree, TreeRow,
-    TreeView,
+    json_number_fields, numeric_series, HistoryEntry, LastMessage, RowsWindow, TopicNode,
+    TopicTree, TreeRow, TreeView,
 };
 pub use url::{BrokerUrl, UrlError};

@@ -25,11 +25,11 @@ pub struct RetainedEntry {
     pub size: usize,
 }
 
-/// Retained messages by topic. Entries are shared, so cloning the store
-/// with the app state copies no payloads.
+/// Retained messages by topic. The map is shared and copied on write, so
+/// cloning the app state every frame costs nothing here.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RetainedStore {
-    entries: BTreeMap<String, Rc<RetainedEntry>>,
+    entries: Rc<BTreeMap<String, Rc<RetainedEntry>>>,
 }
 
 impl RetainedStore {
@@ -45,11 +45,11 @@ impl RetainedStore {
             return;
         }
         if payload.is_empty() {
-            self.entries.remove(topic);
+            self.remove(topic);
             return;
         }
         let view = PayloadView::of(&payload[..payload.len().min(RETAINED_VIEW_BYTES)]);
-        self.entries.insert(
+        Rc::make_mut(&mut self.entries).insert(
             topic.to_string(),
             Rc::new(RetainedEntry {
                 payload: view,
@@ -63,7 +63,8 @@ impl RetainedStore {
     /// Forgets `topic` (its retained message was cleared); whether it was
     /// there.
     pub fn remove(&mut self, topic: &str) -> bool {
-        self.entries.remove(topic).is_some()
+        // Copy the map only when there is something to remove.
+        self.entries.contains_key(topic) && Rc::make_mut(&mut self.entries).remove(topic).is_some()
     }
 
     /// The entry for `topic`.
@@ -103,7 +104,7 @@ impl RetainedStore {
 
     /// Forgets everything.
     pub fn clear(&mut self) {
-        self.entries.clear();
+        self.entries = Rc::default();
     }
 }
 

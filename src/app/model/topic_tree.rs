@@ -13,6 +13,7 @@
 //!   follows the rows shown, not the topics known (a search walks them all).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::rc::Rc;
 
 use crate::app::model::{PayloadView, Ring};
@@ -21,6 +22,10 @@ use crate::protocol::topic;
 
 /// Messages kept per topic unless told otherwise.
 pub const DEFAULT_HISTORY_CAP: usize = 100;
+
+/// Distinct topics kept unless told otherwise: a broker streaming ever new
+/// topic names cannot grow the tree without bound.
+pub const DEFAULT_MAX_TOPICS: usize = 50_000;
 
 /// Payload bytes kept per history entry; larger payloads keep their
 /// beginning (and their full size in [`HistoryEntry::size`]).
@@ -86,8 +91,9 @@ pub struct TopicNode {
     pub retained: bool,
     /// The newest messages on this topic, oldest first, bounded.
     pub history: Ring<HistoryEntry>,
-    /// Levels below, by name (their display order).
-    pub children: BTreeMap<String, Rc<TopicNode>>,
+    /// Levels below, by name (their display order). Keys are shared
+    /// strings so copying a node's map on write allocates nothing per key.
+    pub children: BTreeMap<Rc<str>, Rc<TopicNode>>,
 }
 
 impl TopicNode {
@@ -166,13 +172,25 @@ pub struct TreeRow {
     pub highlighted: bool,
 }
 
+/// A slice of the visible rows, for a list that draws only what is on
+/// screen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowsWindow {
+    /// The rows asked for (fewer near the end).
+    pub rows: Vec<TreeRow>,
+    /// Visible rows in all.
+    pub total: usize,
+}
+
 /// Every topic seen, by level.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TopicTree {
     /// The unnamed root; its children are the first levels.
     root: Rc<TopicNode>,
     history_cap: usize,
+    max_topics: usize,
     topics: usize,
+    refused: u64,
 }
 
 impl Default for TopicTree {
@@ -184,11 +202,31 @@ impl Default for TopicTree {
 impl TopicTree {
     /// An empty tree keeping `history_cap` messages per topic.
     pub fn new(history_cap: usize) -> Self {
+        TopicTree::with_max_topics(history_cap, DEFAULT_MAX_TOPICS)
+    }
+
+    /// An empty tree keeping `history_cap` messages per topic and at most
+    /// `max_topics` distinct topics; messages on further new topics are
+    /// counted in [`TopicTree::refused`] and otherwise ignored.
+    pub fn with_max_topics(history_cap: usize, max_topics: usize) -> Self {
         TopicTree {
             root: Rc::new(TopicNode::new("", String::new(), 1)),
             history_cap: history_cap.max(1),
+            max_topics: max_topics.max(1),
             topics: 0,
+            refused: 0,
         }
+    }
+
+    /// The cap on distinct topics.
+    pub fn max_topics(&self) -> usize {
+        self.max_topics
+    }
+
+    /// Messages ignored because they were on a new topic with the tree
+    /// full, since the last clear.
+    pub fn refused(&self) -> u64 {
+        self.refused
     }
 
     /// Messages kept per topic.
@@ -199,6 +237,10 @@ impl TopicTree {
     /// Records a message on `topic`. O(depth): one walk down its path.
     pub fn record(&mut self, topic: &str, payload: &[u8], qos: QoS, retain: bool, time_ms: u64) {
         let cap = self.history_cap;
+        if self.topics >= self.max_topics && !self.node(topic).is_some_and(TopicNode::is_topic) {
+            self.refused += 1;
+            return;
+        }
         let mut node = Rc::make_mut(&mut self.root);
         node.subtree_count += 1;
         let mut end = 0;
@@ -209,7 +251,7 @@ impl TopicTree {
             // `entry` would allocate the key on every call; look up first.
             if !node.children.contains_key(level) {
                 node.children.insert(
-                    level.to_string(),
+                    Rc::from(level),
                     Rc::new(TopicNode::new(level, path.to_string(), cap)),
                 );
             }
@@ -303,7 +345,7 @@ impl TopicTree {
 
     /// Forgets everything.
     pub fn clear(&mut self) {
-        *self = TopicTree::new(self.history_cap);
+        *self = TopicTree::with_max_topics(self.history_cap, self.max_topics);
     }
 
     /// The visible rows in display order (children sorted by level name).
@@ -325,14 +367,59 @@ impl TopicTree {
             highlight: highlight.as_ref(),
             search: &search,
         };
-        for child in self.root.children.values() {
-            if search.is_empty() {
+        if search.is_empty() {
+            for child in self.root.children.values() {
                 ctx.browse(child, 0, &mut rows);
-            } else {
-                ctx.search(child, 0, &mut rows);
             }
+        } else {
+            let mut kept = Vec::new();
+            for child in self.root.children.values() {
+                ctx.search(child, 0, false, &mut kept);
+            }
+            rows = kept
+                .into_iter()
+                .map(|(node, depth, expanded)| {
+                    let mut row = ctx.row(node, depth, expanded);
+                    row.expanded = expanded;
+                    row
+                })
+                .collect();
         }
         rows
+    }
+
+    /// The rows in `window` (positions in [`TopicTree::rows`]) and how many
+    /// rows there are in all: what a virtualised list draws. Without a
+    /// search, rows outside the window are counted, never built.
+    pub fn rows_window(&self, view: &TreeView, window: Range<usize>) -> RowsWindow {
+        if !view.search.trim().is_empty() {
+            let mut rows = self.rows(view);
+            let total = rows.len();
+            let end = window.end.min(total);
+            let start = window.start.min(end);
+            rows.truncate(end);
+            rows.drain(..start);
+            return RowsWindow { rows, total };
+        }
+        let filter = view.highlight_filter.trim();
+        let highlight = if filter.is_empty() {
+            None
+        } else {
+            topic::validate_topic_filter(filter).ok()
+        };
+        let ctx = RowContext {
+            view,
+            highlight: highlight.as_ref(),
+            search: "",
+        };
+        let mut out = RowsWindow {
+            rows: Vec::new(),
+            total: 0,
+        };
+        for child in self.root.children.values() {
+            ctx.browse_window(child, 0, &window, &mut out);
+        }
+        out
     }
 
     /// Topics (with messages) the filter matches; 0 for an invalid filter.
@@ -387,23 +474,61 @@ impl RowContext<'_> {
         }
     }
 
-    /// Adds `node` and what it keeps below; returns whether anything was
-    /// kept.
-    fn search(&self, node: &TopicNode, depth: usize, rows: &mut Vec<TreeRow>) -> bool {
-        let at = rows.len();
-        let mut below = false;
-        // A placeholder keeps the parent before its children.
-        rows.push(self.row(node, depth, true));
-        for child in node.children.values() {
-            below |= self.search(child, depth + 1, rows);
+    fn browse_window(
+        &self,
+        node: &TopicNode,
+        depth: usize,
+        window: &Range<usize>,
+        out: &mut RowsWindow,
+    ) {
+        let expanded = self.view.expand_all || self.view.expanded.contains(&node.path);
+        if window.contains(&out.total) {
+            out.rows.push(self.row(node, depth, expanded));
         }
-        let own = node.path.to_lowercase().contains(self.search);
+        out.total += 1;
+        if expanded {
+            for child in node.children.values() {
+                self.browse_window(child, depth + 1, window, out);
+            }
+        }
+    }
+
+    /// Adds `node` and what it keeps below; returns whether anything was
+    /// kept. `matched`: an ancestor's path matched, so this one's does too
+    /// (it starts with it) and needs no check.
+    fn search<'n>(
+        &self,
+        node: &'n TopicNode,
+        depth: usize,
+        matched: bool,
+        kept: &mut Vec<(&'n TopicNode, usize, bool)>,
+    ) -> bool {
+        let at = kept.len();
+        let own = matched || contains_ignoring_case(&node.path, self.search);
+        // A placeholder keeps the parent before its children; rows are
+        // built only for what is kept.
+        kept.push((node, depth, false));
+        let mut below = false;
+        for child in node.children.values() {
+            below |= self.search(child, depth + 1, own, kept);
+        }
         if !own && !below {
-            rows.truncate(at);
+            kept.truncate(at);
             return false;
         }
-        rows[at].expanded = below;
+        kept[at].2 = below;
         true
+    }
+}
+
+/// Whether `haystack` contains `needle_lower` (already lower-case),
+/// ignoring case; without allocating when the needle is ASCII.
+fn contains_ignoring_case(haystack: &str, needle_lower: &str) -> bool {
+    if needle_lower.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle_lower.as_bytes());
+        n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    } else {
+        haystack.to_lowercase().contains(needle_lower)
     }
 }
 
@@ -648,6 +773,22 @@ mod tests {
     }
 
     #[test]
+    fn the_number_of_topics_is_capped() {
+        let mut t = TopicTree::with_max_topics(5, 2);
+        t.record("a/x", b"1", QoS::AtMostOnce, false, 0);
+        t.record("a/y", b"1", QoS::AtMostOnce, false, 0);
+        t.record("a/z", b"1", QoS::AtMostOnce, false, 0);
+        // A known topic still counts; a branch is no topic yet.
+        t.record("a/x", b"2", QoS::AtMostOnce, false, 1);
+        t.record("a", b"1", QoS::AtMostOnce, false, 1);
+        assert_eq!((t.topic_count(), t.refused(), t.max_topics()), (2, 2, 2));
+        assert!(t.node("a/z").is_none());
+        assert_eq!(t.node("a").unwrap().subtree_count, 3);
+        t.clear();
+        assert_eq!((t.refused(), t.max_topics()), (0, 2));
+    }
+
+    #[test]
     fn rows_follow_expansion() {
         let t = tree(&["b/y", "a/x/1", "a/x/2", "a/w", "c"]);
         let mut view = TreeView::default();
@@ -736,6 +877,15 @@ mod tests {
             paths(&t.rows(&view)),
             ["home", "home/livingroom", "home/livingroom/humidity"]
         );
+    }
+
+    #[test]
+    fn case_insensitive_contains() {
+        assert!(contains_ignoring_case("Home/Kitchen", "kitchen"));
+        assert!(contains_ignoring_case("a", ""));
+        assert!(!contains_ignoring_case("ab", "abc"));
+        assert!(contains_ignoring_case("거실/ÄPFEL", "äpfel"));
+        assert!(!contains_ignoring_case("거실", "부엌"));
     }
 
     #[test]
@@ -831,6 +981,8 @@ mod tests {
         view.expanded.insert("site3/device42".into());
         assert_eq!(t.rows(&view).len(), 10 + 100 + 10);
         assert_eq!(t.rows(&all_expanded()).len(), 10 + 1000 + 10_000);
+        let w = t.rows_window(&all_expanded(), 5000..5040);
+        assert_eq!((w.total, w.rows.len()), (11_010, 40));
         let view = TreeView {
             search: "device42/sensor7".into(),
             ..TreeView::default()
@@ -846,6 +998,40 @@ mod tests {
             &t.root.children["site1"],
             &copy.root.children["site1"]
         ));
+    }
+
+    #[test]
+    fn a_window_of_rows_matches_the_full_list() {
+        let mut t = TopicTree::new(2);
+        for i in 0..300u32 {
+            t.record(
+                &format!("f{}/g{}/h{i}", i % 3, i % 7),
+                b"1",
+                QoS::AtMostOnce,
+                false,
+                0,
+            );
+        }
+        let mut views = vec![all_expanded(), TreeView::default()];
+        let mut some = TreeView::default();
+        some.expanded.insert("f1".into());
+        some.expanded.insert("f1/g3".into());
+        some.highlight_filter = "f1/+/#".into();
+        views.push(some);
+        views.push(TreeView {
+            search: "g2/h1".into(),
+            ..TreeView::default()
+        });
+        for view in &views {
+            let full = t.rows(view);
+            for window in [0..10, 5..25, 290..400, 1000..1010, 0..0] {
+                let w = t.rows_window(view, window.clone());
+                assert_eq!(w.total, full.len());
+                let end = window.end.min(full.len());
+                let start = window.start.min(end);
+                assert_eq!(w.rows, full[start..end], "{window:?}");
+            }
+        }
     }
 
     #[test]

@@ -4,8 +4,10 @@
 //! reducer stays readable.
 
 use crate::app::model::packet_log::Direction;
-use crate::app::model::topic_tree::TreeView;
-use crate::app::model::{ExchangeLog, PacketFilter, PacketLog, RetainedStore, TopicTree};
+use crate::app::model::topic_tree::{TopicNode, TreeRow, TreeView};
+use crate::app::model::{
+    ExchangeLog, PacketEntry, PacketFilter, PacketLog, RetainedStore, TopicTree,
+};
 use crate::i18n::{self, Lang};
 use crate::protocol::codec::{DecodeError, Packet, PacketType, ProtocolVersion, QoS};
 
@@ -41,6 +43,21 @@ pub struct ExplorerState {
 }
 
 impl ExplorerState {
+    /// The node of the selected topic, if it is still in the tree.
+    pub fn selected_node(&self) -> Option<&TopicNode> {
+        self.tree.node(self.selected_topic.as_deref()?)
+    }
+
+    /// The selected packet, if it is still in the log.
+    pub fn selected_packet_entry(&self) -> Option<&PacketEntry> {
+        self.packets.get(self.selected_packet?)
+    }
+
+    /// The visible rows of the tree as the view stands.
+    pub fn tree_rows(&self) -> Vec<TreeRow> {
+        self.tree.rows(&self.tree_view)
+    }
+
     fn version(&self, fallback: ProtocolVersion) -> ProtocolVersion {
         self.wire_version.unwrap_or(fallback)
     }

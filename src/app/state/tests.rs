@@ -1286,3 +1286,242 @@ fn a_real_session_resubscribes_after_a_reconnect_without_a_session() {
         SubscriptionStatus::Granted(QoS::AtMostOnce)
     );
 }
+
+// ----- the explorer views -----
+
+impl Harness {
+    fn broker_sends_bytes(&mut self, bytes: &[u8]) {
+        self.now += 10;
+        self.session
+            .handle_bytes(bytes, Instant::from_millis(self.now));
+        self.drain();
+    }
+
+    fn publish(&mut self, msg: OutgoingPublish) -> Option<PacketId> {
+        self.now += 10;
+        let id = self
+            .session
+            .publish(msg, Instant::from_millis(self.now))
+            .unwrap();
+        self.drain();
+        id
+    }
+}
+
+#[test]
+fn a_real_session_feeds_the_explorer() {
+    use crate::app::model::{explain, Direction, PacketFilter};
+    use crate::protocol::codec::PacketType;
+    use std::collections::BTreeSet;
+
+    for version in [ProtocolVersion::V311, ProtocolVersion::V5] {
+        let mut h = Harness::new(version);
+        h.connect(false);
+        let ex = &h.state.explorer;
+        assert_eq!(ex.wire_version, Some(version));
+        let all = PacketFilter::default();
+        let kinds: Vec<_> = ex
+            .packets
+            .entries(&all)
+            .map(|e| (e.direction, e.packet_type, e.version))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Direction::Received, Some(PacketType::ConnAck), version),
+                (Direction::Sent, Some(PacketType::Connect), version),
+            ]
+        );
+
+        // Messages: one retained, one live.
+        h.broker_sends(Packet::Publish(Publish {
+            retain: true,
+            ..Publish::new("lab/lamp", "on")
+        }));
+        h.broker_sends(Packet::Publish(Publish {
+            qos_pid: QosPid::AtLeastOnce(pid(9)),
+            ..Publish::new("lab/temp", "21.5")
+        }));
+        let ex = &h.state.explorer;
+        assert_eq!(ex.tree.topic_count(), 2);
+        assert_eq!(ex.tree.node("lab").unwrap().subtree_count, 2);
+        assert!(ex.tree.node("lab/lamp").unwrap().retained);
+        assert!(!ex.tree.node("lab/temp").unwrap().retained);
+        assert_eq!(ex.retained.len(), 1);
+        assert_eq!(ex.retained.get("lab/lamp").unwrap().payload.text(), "on");
+        let newest: Vec<_> = ex
+            .packets
+            .entries(&all)
+            .take(2)
+            .map(|e| (e.direction, e.packet_type, e.packet_id))
+            .collect();
+        assert_eq!(
+            newest,
+            [
+                (Direction::Sent, Some(PacketType::PubAck), Some(9)),
+                (Direction::Received, Some(PacketType::Publish), Some(9)),
+            ]
+        );
+
+        // Our QoS 2 publish: four steps with times after the PUBLISH.
+        let id = h
+            .publish(OutgoingPublish::new("lab/led", "on").qos(QoS::ExactlyOnce))
+            .unwrap();
+        h.broker_sends(Packet::PubRec(PubResponse::new(id)));
+        h.broker_sends(Packet::PubComp(PubResponse::new(id)));
+        let e = h.state.explorer.exchanges.last_outgoing().unwrap();
+        assert_eq!(
+            e.step_types(),
+            [
+                PacketType::Publish,
+                PacketType::PubRec,
+                PacketType::PubRel,
+                PacketType::PubComp
+            ]
+        );
+        assert!(e.complete);
+        assert_eq!((e.packet_id, e.topic.as_str()), (Some(id.get()), "lab/led"));
+        let times: Vec<_> = e.steps.iter().map(|s| s.at_ms).collect();
+        assert_eq!(times, [0, 10, 10, 20]);
+
+        // The packet list, filtered by type.
+        let only = PacketFilter {
+            types: BTreeSet::from([PacketType::PubRec, PacketType::PubComp]),
+        };
+        let types: Vec<_> = h
+            .state
+            .explorer
+            .packets
+            .entries(&only)
+            .map(|e| e.packet_type)
+            .collect();
+        assert_eq!(types, [Some(PacketType::PubComp), Some(PacketType::PubRec)]);
+        h.state.reduce(Action::SetPacketFilter(only.clone()));
+        assert_eq!(h.state.explorer.packet_filter, only);
+
+        // Clearing a retained message at QoS 1 waits for PUBACK.
+        let id = h
+            .publish(
+                OutgoingPublish::new("lab/lamp", "")
+                    .qos(QoS::AtLeastOnce)
+                    .retain(true),
+            )
+            .unwrap();
+        assert!(h.state.explorer.retained.get("lab/lamp").is_some());
+        h.broker_sends(Packet::PubAck(PubResponse::new(id)));
+        assert!(h.state.explorer.retained.get("lab/lamp").is_none());
+        assert!(!h.state.explorer.tree.node("lab/lamp").unwrap().retained);
+        // At QoS 0 it is gone once written.
+        h.broker_sends(Packet::Publish(Publish {
+            retain: true,
+            ..Publish::new("lab/door", "open")
+        }));
+        assert_eq!(h.state.explorer.retained.len(), 1);
+        h.publish(OutgoingPublish::new("lab/door", "").retain(true));
+        assert!(h.state.explorer.retained.is_empty());
+
+        // A malformed packet is logged with its error, then the close.
+        let bad = [0x36, 0x05, 0x00, 0x01, b'a', 0x00, 0x01];
+        h.broker_sends_bytes(&bad);
+        // (5.0 then sends DISCONNECT, which is newer.)
+        let entry = h
+            .state
+            .explorer
+            .packets
+            .entries(&all)
+            .find(|e| e.direction == Direction::Received)
+            .unwrap();
+        assert_eq!(entry.packet_type, Some(PacketType::Publish));
+        assert_eq!(&*entry.bytes, &bad[..]);
+        assert!(entry.error.as_deref().unwrap().contains("byte 0"));
+        let explained = explain(&entry.bytes, entry.version, Lang::En);
+        assert_eq!(explained.fields.len(), 1);
+        assert!(explained.error.is_some());
+        assert!(matches!(
+            h.state.status,
+            ConnectionStatus::Failed(Failure::Session(CloseReason::ProtocolViolation(_)))
+        ));
+        let seq = entry.seq;
+        h.state.reduce(Action::SelectPacket(Some(seq)));
+        assert_eq!(h.state.explorer.selected_packet, Some(seq));
+        assert_eq!(
+            h.state
+                .explorer
+                .selected_packet_entry()
+                .unwrap()
+                .bytes
+                .len(),
+            bad.len()
+        );
+        h.state.reduce(Action::ClearPackets);
+        assert!(h.state.explorer.packets.is_empty());
+        assert_eq!(h.state.explorer.selected_packet, None);
+    }
+}
+
+#[test]
+fn explorer_actions() {
+    let mut s = connected_state();
+    for t in ["a/b/c", "a/d", "e"] {
+        s.reduce(session(message(t, b"1"), 5));
+    }
+    let rows = |s: &AppState| {
+        s.explorer
+            .tree
+            .rows(&s.explorer.tree_view)
+            .into_iter()
+            .map(|r| r.path)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&s), ["a", "e"]);
+    s.reduce(Action::ToggleExpanded("a".into()));
+    assert_eq!(rows(&s), ["a", "a/b", "a/d", "e"]);
+    s.reduce(Action::ToggleExpanded("a".into()));
+    assert_eq!(rows(&s), ["a", "e"]);
+    s.reduce(Action::SetExpandAll(true));
+    assert_eq!(rows(&s), ["a", "a/b", "a/b/c", "a/d", "e"]);
+    // Collapsing one node keeps the others open.
+    s.reduce(Action::ToggleExpanded("a/b".into()));
+    assert!(!s.explorer.tree_view.expand_all);
+    assert_eq!(rows(&s), ["a", "a/b", "a/d", "e"]);
+    s.reduce(Action::SetExpandAll(false));
+    assert_eq!(rows(&s), ["a", "e"]);
+
+    s.reduce(Action::SetTreeSearch("D".into()));
+    assert_eq!(rows(&s), ["a", "a/d"]);
+    s.reduce(Action::SetTreeSearch(String::new()));
+    s.reduce(Action::SetHighlightFilter("+/d".into()));
+    s.reduce(Action::SetExpandAll(true));
+    let lit: Vec<_> = s
+        .explorer
+        .tree
+        .rows(&s.explorer.tree_view)
+        .into_iter()
+        .filter(|r| r.highlighted)
+        .map(|r| r.path)
+        .collect();
+    assert_eq!(lit, ["a/d"]);
+
+    s.reduce(Action::SelectTopic(Some("a/d".into())));
+    assert_eq!(s.explorer.selected_topic.as_deref(), Some("a/d"));
+    assert_eq!(s.explorer.selected_node().unwrap().own_count, 1);
+    assert_eq!(s.explorer.tree_rows().len(), 5);
+    s.reduce(session(
+        Event::Message(Message {
+            retain: true,
+            ..match message("e", b"kept") {
+                Event::Message(m) => m,
+                _ => unreachable!(),
+            }
+        }),
+        6,
+    ));
+    assert!(s.explorer.retained.get("e").is_some());
+    s.reduce(Action::RetainedCleared("e".into()));
+    assert!(s.explorer.retained.get("e").is_none());
+    assert!(!s.explorer.tree.node("e").unwrap().retained);
+    s.reduce(Action::ClearTree);
+    assert!(s.explorer.tree.is_empty());
+    assert_eq!(s.explorer.selected_topic, None);
+    assert!(s.explorer.tree_view.expanded.is_empty());
+}

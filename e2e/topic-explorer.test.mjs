@@ -73,6 +73,11 @@ test('500 topics from mosquitto_pub appear in the tree with their counts', { tim
     await page.keyboard.press('Enter');
     await waitFor('the detail to show the selected level', async () =>
       (await page.locator('.topic-path').innerText()) === `load/${tag}`);
+
+    // "Publish here" puts the topic in the publish form.
+    await page.getByRole('button', { name: 'Publish here', exact: true }).click();
+    await waitFor('the publish topic to be filled', async () =>
+      (await page.getByRole('textbox', { name: 'Topic', exact: true }).inputValue()) === `load/${tag}`);
   }));
 
 test('a highlight filter marks exactly the topics it matches', { timeout: 60_000 }, () =>

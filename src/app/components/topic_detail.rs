@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::ValueChart;
 use crate::app::model::payload::hex;
+use crate::app::model::topic_tree::payload_number;
 use crate::app::model::{json_number_fields, numeric_series, PayloadView, TopicNode};
 use crate::app::services::browser::{clock_time, copy_text};
 use crate::i18n::{Lang, Msg};
@@ -63,8 +64,14 @@ pub fn TopicDetail(props: &TopicDetailProps) -> Html {
     let fields = last
         .map(|e| json_number_fields(&e.payload))
         .unwrap_or_default();
-    // A field picked earlier that the payload no longer has is dropped.
-    let chosen = (*field).clone().filter(|f| fields.contains(f));
+    // A field picked earlier that the payload no longer has is dropped;
+    // a JSON payload that is not itself a number charts its first numeric
+    // field until the user picks another.
+    let plain_number = last.is_some_and(|e| payload_number(&e.payload).is_some());
+    let chosen = (*field)
+        .clone()
+        .filter(|f| fields.contains(f))
+        .or_else(|| (!plain_number).then(|| fields.first().cloned()).flatten());
     let series = Rc::new(numeric_series(node, chosen.as_deref()));
     let on_field = {
         let field = field.clone();
@@ -124,7 +131,9 @@ pub fn TopicDetail(props: &TopicDetailProps) -> Html {
                         <label class="chart-field">
                             { Msg::UiChartField.text(lang) }
                             <select onchange={on_field}>
-                                <option value="" selected={chosen.is_none()}>{ "—" }</option>
+                                if plain_number {
+                                    <option value="" selected={chosen.is_none()}>{ "—" }</option>
+                                }
                                 { for fields.iter().map(|f| html! {
                                     <option value={f.clone()} selected={chosen.as_deref() == Some(f.as_str())}>
                                         { f.clone() }

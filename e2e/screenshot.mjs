@@ -9,7 +9,8 @@
 // node_modules/.bin on PATH, as scripts/lib/toolchain.sh sets it up).
 // It starts a mosquitto of its own, connects the app to it, subscribes to
 // lab/#, has mosquitto_pub send a few messages, and writes
-// OUTDIR/app-en.png and OUTDIR/app-ko.png (full page).
+// OUTDIR/app-en.png and OUTDIR/app-ko.png (full page), then the explorer
+// views in each language: OUTDIR/explorer-{topics,retained,packets}-{en,ko}.png.
 
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -109,10 +110,17 @@ try {
     ['lab/hello', '안녕하세요, MQTT!', 1],
   ];
   for (const [topic, payload, qos] of samples) await publish(broker, topic, payload, { qos });
+  await publish(broker, 'lab/door/back', 'locked', { qos: 1, retain: true });
+  // A series for the topic detail's chart.
+  for (let i = 0; i < 12; i++) {
+    const celsius = (21 + Math.sin(i / 2) * 1.5).toFixed(1);
+    await publish(broker, 'lab/greenhouse/temperature', `{"celsius": ${celsius}, "sensor": "dht22"}`, { qos: 1 });
+  }
   await waitForEntries(page, 'closed', { count: 1 });
   await toTop(page);
   await page.screenshot({ path: `${outDir}/app-en.png`, fullPage: true });
   console.log(`wrote ${outDir}/app-en.png`);
+  await captureExplorer(page, 'en');
 
   if (await switchToKorean(page)) {
     await page.waitForTimeout(500);
@@ -135,6 +143,7 @@ try {
   await toTop(page);
   await page.screenshot({ path: `${outDir}/app-ko.png`, fullPage: true });
   console.log(`wrote ${outDir}/app-ko.png`);
+  await captureExplorer(page, 'ko');
 } catch (e) {
   console.error(`screenshot failed: ${e.message}\n${browser.diagnostics()}`);
   status = 1;
@@ -153,4 +162,26 @@ async function toTop(page) {
     window.scrollTo(0, 0);
   });
   await page.waitForTimeout(100);
+}
+
+/** The three explorer views, found by id so the same steps work in Korean. */
+async function captureExplorer(page, lang) {
+  const panel = page.locator('.explorer-panel');
+  await page.locator('#explorer-tab-topics').click();
+  await page.locator('.topic-explorer .explorer-buttons button').first().click();
+  await page.locator('[role=treeitem][data-path="lab/greenhouse/temperature"]').click();
+  const field = page.locator('.chart-field select');
+  if ((await field.count()) > 0) await field.selectOption('celsius');
+  await page.waitForTimeout(300);
+  await panel.screenshot({ path: `${outDir}/explorer-topics-${lang}.png` });
+  await page.locator('#explorer-tab-retained').click();
+  await page.locator('.retained-inspector .explorer-buttons button').first().click();
+  await page.waitForTimeout(2_500);
+  await panel.screenshot({ path: `${outDir}/explorer-retained-${lang}.png` });
+  await page.locator('#explorer-tab-packets').click();
+  await page.locator('.packet-table .link-button', { hasText: /^PUBLISH$/ }).first().click();
+  await page.waitForTimeout(300);
+  await panel.screenshot({ path: `${outDir}/explorer-packets-${lang}.png` });
+  await page.locator('#explorer-tab-topics').click();
+  console.log(`wrote ${outDir}/explorer-*-${lang}.png`);
 }

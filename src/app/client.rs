@@ -243,6 +243,12 @@ impl ClientHandle {
         self.send_now(Action::ClearLog);
     }
 
+    /// A UI-only action of the explorer views (selection, expansion,
+    /// search, filters), applied now so typing stays in step.
+    pub fn explorer(&self, action: Action) {
+        self.send_now(action);
+    }
+
     /// Zeroes the statistics.
     pub fn reset_stats(&self) {
         self.send_now(Action::ResetStats);

@@ -235,6 +235,22 @@ catalogue! {
     Qos0 => ("0 — at most once", "0 — 최대 한 번"),
     Qos1 => ("1 — at least once", "1 — 최소 한 번"),
     Qos2 => ("2 — exactly once", "2 — 정확히 한 번"),
+    UiQos0Explain => (
+        "Sent once and never acknowledged: it may be lost.",
+        "한 번 보내고 응답을 기다리지 않습니다. 잃어버릴 수 있습니다."
+    ),
+    UiQos1Explain => (
+        "Sent again until acknowledged: it may arrive twice.",
+        "응답이 올 때까지 다시 보냅니다. 두 번 도착할 수 있습니다."
+    ),
+    UiQos2Explain => (
+        "A four-step handshake: it arrives exactly once.",
+        "네 단계를 주고받아 정확히 한 번 도착합니다."
+    ),
+    UiQosDelivered => (
+        "A subscriber gets the lower of the publish QoS and its subscription's granted QoS.",
+        "구독자는 발행 QoS와 구독에 승인된 QoS 중 낮은 쪽으로 받습니다."
+    ),
     Mqtt5Options => ("MQTT 5.0 options", "MQTT 5.0 옵션"),
     NoLocal => ("No Local", "No Local (내가 보낸 메시지 받지 않기)"),
     NoLocalHint => (
@@ -338,6 +354,109 @@ catalogue! {
     BytesIn => ("Bytes in", "받은 바이트"),
     BytesOut => ("Bytes out", "보낸 바이트"),
     ResetStatistics => ("Reset", "초기화"),
+
+    // ----- Explorer views (topic tree, retained, packets) -----
+    UiExplorerViews => ("Explorer views", "탐색 보기"),
+    UiTabTopics => ("Topics", "토픽"),
+    UiTabRetained => ("Retained", "보존 메시지"),
+    UiTabPackets => ("Packets", "패킷"),
+    UiTopicExplorer => ("Topic explorer", "토픽 탐색기"),
+    UiTopicTree => ("Topic tree", "토픽 트리"),
+    UiTreeSearch => ("Search topics", "토픽 검색"),
+    UiExpandAll => ("Expand all", "모두 펼치기"),
+    UiCollapseAll => ("Collapse all", "모두 접기"),
+    UiHighlightFilter => ("Highlight filter", "강조 필터"),
+    UiHighlightHint => (
+        "A filter with + and # marks the topics it matches.",
+        "+와 #를 쓴 필터에 맞는 토픽을 표시합니다."
+    ),
+    UiTreeEmpty => (
+        "No topics yet: subscribe, and every topic that arrives shows here.",
+        "아직 토픽이 없습니다. 구독하면 도착한 토픽이 모두 여기에 나타납니다."
+    ),
+    UiTopicCount => ("Topics", "토픽 수"),
+    UiMessageCount => ("Messages", "메시지 수"),
+    UiMatches => ("matches the filter", "필터와 일치"),
+    UiRetainedMarker => ("retained", "보존됨"),
+    UiCountsTitle => (
+        "messages on this topic / in its whole subtree",
+        "이 토픽의 메시지 / 하위 전체의 메시지"
+    ),
+    UiClearTree => ("Clear tree", "트리 비우기"),
+    UiTopicDetail => ("Topic detail", "토픽 상세"),
+    UiSelectTopicHint => (
+        "Select a topic to see its messages.",
+        "토픽을 선택하면 메시지를 볼 수 있습니다."
+    ),
+    UiLastPayload => ("Last payload", "마지막 페이로드"),
+    UiPayloadView => ("Show as", "보기 형식"),
+    UiViewText => ("Text", "텍스트"),
+    UiViewHex => ("Hex", "16진수"),
+    UiHistory => ("History", "기록"),
+    UiHistoryNote => (
+        "Newest first; a topic keeps its last 100 messages.",
+        "최신순입니다. 토픽마다 마지막 100개를 보관합니다."
+    ),
+    UiChart => ("Values over time", "시간에 따른 값"),
+    UiChartLowest => ("lowest", "최저"),
+    UiChartHighest => ("highest", "최고"),
+    UiChartField => ("JSON field", "JSON 필드"),
+    UiNoNumbers => ("No numbers to chart yet.", "아직 그래프로 그릴 숫자가 없습니다."),
+    UiPublishHere => ("Publish here", "여기로 발행"),
+    UiCopyTopic => ("Copy topic", "토픽 복사"),
+    UiCopied => ("Copied", "복사됨"),
+    UiRetainedMessages => ("Retained messages", "보존 메시지 목록"),
+    UiRetainedHint => (
+        "The broker keeps one retained message per topic and hands it to every new subscriber.",
+        "Broker는 토픽마다 보존 메시지 하나를 보관했다가 새 구독자에게 전달합니다."
+    ),
+    UiScanFilter => ("Scan filter", "찾을 필터"),
+    UiScan => ("Scan for retained messages", "보존 메시지 찾기"),
+    UiScanning => ("Scanning…", "찾는 중…"),
+    UiScanWarning => (
+        "On a public broker, # can bring thousands of messages: narrow the filter.",
+        "공개 Broker에서 #는 수천 개의 메시지를 불러올 수 있습니다. 필터를 좁히세요."
+    ),
+    UiScanBusy => (
+        "You already subscribe to this filter: its retained messages are listed as they arrive.",
+        "이미 이 필터를 구독하고 있습니다. 보존 메시지는 도착하는 대로 목록에 나타납니다."
+    ),
+    UiNoRetained => ("No retained messages seen yet.", "아직 받은 보존 메시지가 없습니다."),
+    UiClear => ("Clear", "지우기"),
+    UiClearAllUnder => ("Clear all under…", "아래 모두 지우기…"),
+    UiSubtreeFilter => ("Subtree filter", "하위 트리 필터"),
+    UiConfirmClearTitle => ("Clear retained messages?", "보존 메시지를 지울까요?"),
+    UiConfirmClearBody => (
+        "An empty retained message is published to each topic below, so the broker forgets what it kept there:",
+        "아래 토픽마다 빈 보존 메시지를 발행하여 Broker가 보관하던 메시지를 지우게 합니다:"
+    ),
+    UiCancel => ("Cancel", "취소"),
+    UiReceivedAt => ("Received", "받은 시각"),
+    UiPacketsHeading => ("Packets", "패킷 목록"),
+    UiPacketTypeFilter => ("Packet type", "패킷 종류"),
+    UiAllTypes => ("All types", "모든 종류"),
+    UiDirection => ("Direction", "방향"),
+    UiSent => ("sent", "보냄"),
+    UiReceived => ("received", "받음"),
+    UiType => ("Type", "종류"),
+    UiSize => ("Size", "크기"),
+    UiTime => ("Time", "시각"),
+    UiPacketId => ("Packet ID", "패킷 ID"),
+    UiBytesUnit => ("bytes", "바이트"),
+    UiSelectPacketHint => (
+        "Select a packet to see its bytes, field by field.",
+        "패킷을 선택하면 바이트를 필드별로 볼 수 있습니다."
+    ),
+    UiMalformed => ("Malformed", "잘못된 형식"),
+    UiField => ("Field", "필드"),
+    UiValue => ("Value", "값"),
+    UiMeaning => ("Meaning", "의미"),
+    UiBit => ("bit", "비트"),
+    UiNoPackets => ("No packets yet.", "아직 패킷이 없습니다."),
+    UiPacketBytes => ("Packet bytes", "패킷 바이트"),
+    UiOnTheWire => ("On the wire", "실제로 오간 패킷"),
+    UiExchangeWaiting => ("waiting…", "기다리는 중…"),
+    UiExchangeComplete => ("complete", "완료"),
 
     // ----- Shared -----
     NotConnectedHint => ("Connect to a broker first.", "먼저 Broker에 연결하세요."),

@@ -1,15 +1,15 @@
 //! The Last Will: what the broker publishes for this client if the
 //! connection ends without a DISCONNECT.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::{Checkbox, TextField};
+use super::{Checkbox, QosChoice, TextField};
 use crate::app::forms::connection::{
     ConnectionDraft, DraftAction, Flag, NumberField, TextField as Field,
 };
 use crate::app::model::MqttVersion;
 use crate::i18n::{self, Lang, Msg};
+use crate::protocol::codec::QoS;
 
 /// [`LastWill`]'s properties.
 #[derive(Properties, PartialEq)]
@@ -37,10 +37,10 @@ pub fn LastWill(props: &LastWillProps) -> Html {
             .on_change
             .reform(move |on: bool| DraftAction::Flag(f, on))
     };
-    let on_qos = props.on_change.reform(|e: Event| {
-        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-        DraftAction::WillQos(v.parse().unwrap_or(0))
-    });
+    let on_qos = props
+        .on_change
+        .reform(|q: QoS| DraftAction::WillQos(q.as_u8()));
+    let will_qos = QoS::from_u8(d.will_qos).unwrap_or(QoS::AtMostOnce);
     let topic_error = d
         .will_topic_error()
         .map(|t| AttrValue::from(i18n::topic_error(lang, &t)));
@@ -76,15 +76,9 @@ pub fn LastWill(props: &LastWillProps) -> Html {
                     oninput={text(Field::WillPayload)}
                     placeholder="offline"
                 />
+                <QosChoice name="conn-will-qos" {lang} value={will_qos} onchange={on_qos}
+                    legend={Msg::WillQos} />
                 <div class="field-grid">
-                    <div class="field">
-                        <label for="conn-will-qos">{ Msg::WillQos.text(lang) }</label>
-                        <select id="conn-will-qos" onchange={on_qos}>
-                            { for (0..=2u8).map(|q| html! {
-                                <option value={q.to_string()} selected={d.will_qos == q}>{ q }</option>
-                            }) }
-                        </select>
-                    </div>
                     if d.version == MqttVersion::V5 {
                         <TextField
                             id="conn-will-delay"

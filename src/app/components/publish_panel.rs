@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::{Checkbox, PublishHistory, PublishProperties, QosChoice, TextField};
+use super::{Checkbox, PublishExchange, PublishHistory, PublishProperties, QosChoice, TextField};
 use crate::app::client::use_client;
 use crate::app::forms::publish::{PublishAction, PublishDraft, PublishField};
 use crate::app::model::Ring;
@@ -23,6 +23,10 @@ pub struct PublishPanelProps {
     pub version: ProtocolVersion,
     /// Recent publishes.
     pub publishes: Ring<PublishRecord>,
+    /// A topic to put in the form ("Publish here" in the topic explorer),
+    /// with a number that changes on every request.
+    #[prop_or_default]
+    pub prefill: Option<(u32, AttrValue)>,
 }
 
 /// See the module docs.
@@ -41,6 +45,20 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
             draft.dispatch(a);
         })
     };
+    {
+        let draft = draft.dispatcher();
+        use_effect_with(props.prefill.clone(), move |prefill| {
+            if let Some((_, topic)) = prefill {
+                draft.dispatch(PublishAction::Text(PublishField::Topic, topic.to_string()));
+                if let Some(el) = gloo::utils::document().get_element_by_id("pub-topic") {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        el.scroll_into_view();
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
     let text = |f: PublishField| on_change.reform(move |s: String| PublishAction::Text(f, s));
     let onsubmit = {
         let (client, draft, refused) = (client.clone(), draft.clone(), refused.clone());
@@ -109,6 +127,7 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
                     <button type="submit">{ Msg::Publish.text(lang) }</button>
                 </div>
             </form>
+            <PublishExchange {lang} />
             <PublishHistory {lang} publishes={props.publishes.clone()} />
         </section>
     }

@@ -1,12 +1,14 @@
 //! The page layout: header with the status, then three columns —
 //! connection | subscribe + publish | messages + statistics — which
-//! collapse to one on narrow screens. It reads the app state and hands
+//! collapse to one on narrow screens; below them the explorer views
+//! (topics, retained messages, packets). It reads the app state and hands
 //! each panel its part.
 
 use yew::prelude::*;
 
 use super::{
-    BrokerView, ConnectionPanel, Header, MessageLog, PublishPanel, StatsPanel, SubscribePanel,
+    BrokerView, ConnectionPanel, ExplorerPanel, Header, MessageLog, PublishPanel, StatsPanel,
+    SubscribePanel,
 };
 use crate::app::client::use_app_state;
 use crate::app::hooks::use_page_query;
@@ -17,6 +19,16 @@ pub fn Shell() -> Html {
     let state = use_app_state();
     let query = use_page_query();
     let lang = state.lang;
+    // "Publish here" from the topic explorer: a new request each press, so
+    // the same topic twice still fills the form again.
+    let prefill = use_state(|| None::<(u32, AttrValue)>);
+    let on_publish_here = {
+        let prefill = prefill.clone();
+        Callback::from(move |topic: String| {
+            let n = prefill.as_ref().map_or(0, |p| p.0 + 1);
+            prefill.set(Some((n, topic.into())));
+        })
+    };
     // Options follow the live connection, else the last one (5.0 at first).
     let version = state
         .status
@@ -34,13 +46,17 @@ pub fn Shell() -> Html {
                 </div>
                 <div class="column column--pubsub">
                     <SubscribePanel {lang} {version} subscriptions={state.subscriptions.clone()} />
-                    <PublishPanel {lang} {version} publishes={state.publishes.clone()} />
+                    <PublishPanel {lang} {version} publishes={state.publishes.clone()}
+                        prefill={(*prefill).clone()} />
                 </div>
                 <div class="column column--messages">
                     <MessageLog {lang} log={state.log.clone()} filter={state.log_filter.clone()} />
                     <StatsPanel {lang} stats={state.stats.clone()} now_ms={state.now_ms} />
                 </div>
             </main>
+            <div class="layout layout--explorer">
+                <ExplorerPanel {lang} {on_publish_here} />
+            </div>
         </>
     }
 }

@@ -101,6 +101,14 @@ pub fn set_document_lang(lang: Lang, title: &str) {
     doc.set_title(title);
 }
 
+/// Puts `text` on the clipboard (asynchronously; a refusal is ignored, the
+/// text stays visible to copy by hand).
+pub fn copy_text(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

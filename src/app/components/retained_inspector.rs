@@ -10,8 +10,7 @@ use yew::prelude::*;
 use super::{ConfirmDialog, TextField};
 use crate::app::client::{use_app_state, use_client};
 use crate::app::services::browser::clock_time;
-use crate::app::state::Action;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{self, Lang, Msg};
 use crate::protocol::codec::{QoS, SubscribeFilter, SubscriptionOptions};
 use crate::protocol::session::OutgoingPublish;
 
@@ -36,6 +35,8 @@ pub fn RetainedInspector(props: &RetainedInspectorProps) -> Html {
     let clear_filter = use_state(String::new);
     let scanning = use_state_eq(|| false);
     let note = use_state_eq(|| None::<Msg>);
+    // Why a clear could not be sent (e.g. not connected).
+    let clear_error = use_state_eq(|| None::<String>);
     // Topics waiting for the user's confirmation.
     let confirming = use_state(|| None::<Vec<String>>);
     let connected = state.status.is_connected();
@@ -82,16 +83,21 @@ pub fn RetainedInspector(props: &RetainedInspectorProps) -> Html {
         })
     };
     let on_confirm = {
-        let (client, confirming) = (client.clone(), confirming.clone());
+        let (client, confirming, clear_error) =
+            (client.clone(), confirming.clone(), clear_error.clone());
         Callback::from(move |_| {
+            clear_error.set(None);
             for topic in confirming.as_deref().unwrap_or_default() {
                 let msg = OutgoingPublish {
                     qos: QoS::AtLeastOnce,
                     retain: true,
                     ..OutgoingPublish::new(topic.clone(), Vec::new())
                 };
-                if client.publish(msg).is_ok() {
-                    client.explorer(Action::RetainedCleared(topic.clone()));
+                // The row goes when the broker confirms (PUBACK): the
+                // explorer state matches the acknowledgement to the topic.
+                if let Err(e) = client.publish(msg) {
+                    clear_error.set(Some(format!("{topic}: {}", i18n::command_error(lang, &e))));
+                    break;
                 }
             }
             confirming.set(None);
@@ -131,8 +137,11 @@ pub fn RetainedInspector(props: &RetainedInspectorProps) -> Html {
             if scan_filter.trim() == "#" {
                 <p class="warning">{ Msg::UiScanWarning.text(lang) }</p>
             }
+            if let Some(e) = (*clear_error).clone() {
+                <p class="error" role="alert">{ e }</p>
+            }
             if let Some(m) = *note {
-                <p class="hint" role="status">{ m.text(lang) }</p>
+                <p class="hint" aria-live="polite">{ m.text(lang) }</p>
             }
             if store.is_empty() {
                 <p class="empty">{ Msg::UiNoRetained.text(lang) }</p>

@@ -33,6 +33,7 @@ use crate::protocol::codec::{
     Properties, PropertyId, PropertyValue, ProtocolVersion, PubResponse, Publish, QoS, QosPid,
     ReasonCode, RetainHandling, SubAck, Subscribe, SubscriptionOptions, UnsubAck, Unsubscribe,
 };
+use crate::protocol::inflight::{Awaiting, Outgoing};
 use crate::protocol::session::PacketIdAllocator;
 use crate::protocol::topic;
 use crate::protocol::Instant;
@@ -65,21 +66,6 @@ impl Default for BrokerConfig {
             topic_alias_maximum: 10,
         }
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(clippy::enum_variant_names)] // the spec's packet names
-enum Awaiting {
-    PubAck,
-    PubRec,
-    PubComp,
-}
-
-#[derive(Clone, Debug)]
-struct Outgoing {
-    id: PacketId,
-    publish: Publish,
-    stage: Awaiting,
 }
 
 /// A message waiting for room (the client's Receive Maximum) or for the

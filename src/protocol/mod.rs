@@ -10,6 +10,7 @@
 //! - [`session`]: the client state machine.
 
 pub mod codec;
+pub(crate) mod inflight;
 pub mod session;
 pub mod topic;
 

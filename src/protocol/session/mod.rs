@@ -36,6 +36,7 @@ use crate::protocol::codec::{
     PropertyId, PropertyValue, ProtocolVersion, PubResponse, Publish, QoS, QosPid, ReasonCode,
     SubAck, Subscribe, SubscribeFilter, UnsubAck, Unsubscribe,
 };
+use crate::protocol::inflight::{Awaiting, Outgoing};
 use crate::protocol::topic;
 use crate::protocol::Instant;
 
@@ -98,23 +99,6 @@ enum State {
     Disconnected,
     AwaitingConnAck,
     Connected,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-/// Which acknowledgement an outgoing QoS 1/2 message waits for; the
-/// variants are the spec's packet names.
-#[allow(clippy::enum_variant_names)]
-enum Awaiting {
-    PubAck,
-    PubRec,
-    PubComp,
-}
-
-#[derive(Clone, Debug)]
-struct Outgoing {
-    id: PacketId,
-    publish: Publish,
-    stage: Awaiting,
 }
 
 /// The client session. See the module docs for the call order.

@@ -4,35 +4,18 @@
 
 use yew::prelude::*;
 
-use super::{Checkbox, LastWill, TextField};
-use crate::app::forms::connection::{
-    ConnectionDraft, DraftAction, Flag, NumberField, TextField as Field,
-};
+use super::{Checkbox, DraftSectionProps, LastWill, TextField};
+use crate::app::forms::connection::{DraftAction, Flag, NumberField, TextField as Field};
 use crate::app::model::MqttVersion;
-use crate::i18n::{self, Lang, Msg};
-
-/// [`AdvancedSettings`]' properties.
-#[derive(Properties, PartialEq)]
-pub struct AdvancedSettingsProps {
-    /// UI language.
-    pub lang: Lang,
-    /// The form.
-    pub draft: ConnectionDraft,
-    /// Changes to the form.
-    pub on_change: Callback<DraftAction>,
-}
+use crate::i18n::{self, Msg};
 
 /// See the module docs.
 #[function_component]
-pub fn AdvancedSettings(props: &AdvancedSettingsProps) -> Html {
+pub fn AdvancedSettings(props: &DraftSectionProps) -> Html {
     let lang = props.lang;
     let d = &props.draft;
     let v5 = d.version == MqttVersion::V5;
-    let text = |field: Field| {
-        props
-            .on_change
-            .reform(move |s: String| DraftAction::Text(field, s))
-    };
+    let text = |field: Field| props.set_text(field);
     let number_error = |f: NumberField| {
         d.number(f)
             .err()

@@ -5,21 +5,12 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::TextField;
-use crate::app::forms::connection::{ConnectionDraft, DraftAction, TextField as Field};
-use crate::app::model::Preset;
-use crate::i18n::{self, Lang, Msg};
+use super::DraftSectionProps;
 
-/// [`BrokerFields`]' properties.
-#[derive(Properties, PartialEq)]
-pub struct BrokerFieldsProps {
-    /// UI language.
-    pub lang: Lang,
-    /// The form.
-    pub draft: ConnectionDraft,
-    /// Changes to the form.
-    pub on_change: Callback<DraftAction>,
-}
+use super::TextField;
+use crate::app::forms::connection::{DraftAction, TextField as Field};
+use crate::app::model::Preset;
+use crate::i18n::{self, Msg};
 
 const CUSTOM: &str = "custom";
 
@@ -35,7 +26,7 @@ fn preset_name(p: Option<Preset>) -> Msg {
 
 /// See the module docs.
 #[function_component]
-pub fn BrokerFields(props: &BrokerFieldsProps) -> Html {
+pub fn BrokerFields(props: &DraftSectionProps) -> Html {
     let lang = props.lang;
     let d = &props.draft;
     let cloud = d.preset == Some(Preset::HiveMqCloud);
@@ -47,11 +38,7 @@ pub fn BrokerFields(props: &BrokerFieldsProps) -> Html {
         let id = e.target_unchecked_into::<HtmlSelectElement>().value();
         DraftAction::Preset(Preset::from_id(&id))
     });
-    let text = |field: Field| {
-        props
-            .on_change
-            .reform(move |s: String| DraftAction::Text(field, s))
-    };
+    let text = |field: Field| props.set_text(field);
     let hint = match d.preset {
         Some(Preset::Sandbox) => Some(Msg::HintSandbox),
         Some(Preset::HiveMqCloud) => Some(Msg::HintHiveMqCloud),

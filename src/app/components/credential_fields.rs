@@ -3,37 +3,18 @@
 
 use yew::prelude::*;
 
-use super::{Checkbox, TextField};
-use crate::app::forms::connection::{ConnectionDraft, DraftAction, Flag, TextField as Field};
+use super::{Checkbox, DraftSectionProps, TextField};
+use crate::app::forms::connection::{DraftAction, Flag, TextField as Field};
 use crate::app::services::browser;
-use crate::i18n::{Lang, Msg};
-
-/// [`CredentialFields`]' properties.
-#[derive(Properties, PartialEq)]
-pub struct CredentialFieldsProps {
-    /// UI language.
-    pub lang: Lang,
-    /// The form.
-    pub draft: ConnectionDraft,
-    /// Changes to the form.
-    pub on_change: Callback<DraftAction>,
-}
+use crate::i18n::Msg;
 
 /// See the module docs.
 #[function_component]
-pub fn CredentialFields(props: &CredentialFieldsProps) -> Html {
+pub fn CredentialFields(props: &DraftSectionProps) -> Html {
     let lang = props.lang;
     let d = &props.draft;
-    let text = |field: Field| {
-        props
-            .on_change
-            .reform(move |s: String| DraftAction::Text(field, s))
-    };
-    let flag = |f: Flag| {
-        props
-            .on_change
-            .reform(move |on: bool| DraftAction::Flag(f, on))
-    };
+    let text = |field: Field| props.set_text(field);
+    let flag = |f: Flag| props.set_flag(f);
     let regenerate = props
         .on_change
         .reform(|_: MouseEvent| DraftAction::Text(Field::ClientId, browser::new_client_id()));

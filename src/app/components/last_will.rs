@@ -3,40 +3,19 @@
 
 use yew::prelude::*;
 
-use super::{Checkbox, QosChoice, TextField};
-use crate::app::forms::connection::{
-    ConnectionDraft, DraftAction, Flag, NumberField, TextField as Field,
-};
+use super::{Checkbox, DraftSectionProps, QosChoice, TextField};
+use crate::app::forms::connection::{DraftAction, Flag, NumberField, TextField as Field};
 use crate::app::model::MqttVersion;
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, Msg};
 use crate::protocol::codec::QoS;
-
-/// [`LastWill`]'s properties.
-#[derive(Properties, PartialEq)]
-pub struct LastWillProps {
-    /// UI language.
-    pub lang: Lang,
-    /// The form.
-    pub draft: ConnectionDraft,
-    /// Changes to the form.
-    pub on_change: Callback<DraftAction>,
-}
 
 /// See the module docs.
 #[function_component]
-pub fn LastWill(props: &LastWillProps) -> Html {
+pub fn LastWill(props: &DraftSectionProps) -> Html {
     let lang = props.lang;
     let d = &props.draft;
-    let text = |field: Field| {
-        props
-            .on_change
-            .reform(move |s: String| DraftAction::Text(field, s))
-    };
-    let flag = |f: Flag| {
-        props
-            .on_change
-            .reform(move |on: bool| DraftAction::Flag(f, on))
-    };
+    let text = |field: Field| props.set_text(field);
+    let flag = |f: Flag| props.set_flag(f);
     let on_qos = props
         .on_change
         .reform(|q: QoS| DraftAction::WillQos(q.as_u8()));

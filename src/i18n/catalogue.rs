@@ -64,8 +64,8 @@ catalogue! {
     PresetLocalMosquitto => ("Local Mosquitto", "로컬 Mosquitto"),
     PresetCustom => ("Custom", "직접 입력"),
     HintSandbox => (
-        "A practice broker that runs inside this page: no account, no network needed. Other tabs of this browser do not share it yet, and everything is gone when the page closes.",
-        "이 페이지 안에서 동작하는 연습용 Broker입니다. 계정도 네트워크도 필요 없습니다. 아직 이 브라우저의 다른 탭과는 공유되지 않으며, 페이지를 닫으면 모든 내용이 사라집니다."
+        "A practice broker that runs inside this browser: no account, no network needed. Every tab of this browser uses the same one, so a publisher in one window reaches a subscriber in another. It lives as long as the first tab that started it; its messages are never written to disk.",
+        "이 브라우저 안에서 동작하는 연습용 Broker입니다. 계정도 네트워크도 필요 없습니다. 같은 브라우저의 모든 탭이 하나의 Broker를 함께 쓰므로, 한 창에서 발행한 메시지를 다른 창의 구독자가 받습니다. 처음 시작한 탭이 열려 있는 동안 유지되며, 메시지는 디스크에 저장되지 않습니다."
     ),
     SandboxBroker => ("Sandbox broker", "샌드박스 Broker"),
     SandboxBrokerIntro => (
@@ -74,6 +74,10 @@ catalogue! {
     ),
     SandboxClients => ("Clients", "클라이언트"),
     SandboxNoClients => ("No client has connected yet.", "아직 연결한 클라이언트가 없습니다."),
+    SandboxRelay => (
+        "This tab uses the sandbox running in another tab of this browser; that tab's broker view shows its clients and decisions.",
+        "이 탭은 같은 브라우저의 다른 탭에서 실행 중인 샌드박스를 씁니다. 클라이언트와 결정 로그는 그 탭의 Broker 보기에서 확인하세요."
+    ),
     SandboxOnline => ("connected", "연결됨"),
     SandboxOffline => ("offline, session kept", "오프라인, 세션 유지"),
     SandboxSubscriptions => ("Subscriptions", "구독"),

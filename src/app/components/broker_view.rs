@@ -82,6 +82,9 @@ pub fn BrokerView(props: &BrokerViewProps) -> Html {
             <details ontoggle={on_toggle}>
                 <summary><h2 id="broker-view-heading">{ Msg::SandboxBroker.text(lang) }</h2></summary>
                 <p class="hint">{ Msg::SandboxBrokerIntro.text(lang) }</p>
+                if sandbox::is_relay() {
+                    <p class="hint">{ Msg::SandboxRelay.text(lang) }</p>
+                }
                 <h3>{ Msg::SandboxClients.text(lang) }</h3>
                 if view.snapshot.clients.is_empty() {
                     <p class="empty">{ Msg::SandboxNoClients.text(lang) }</p>

@@ -555,6 +555,25 @@ fn ensure_bus() {
         });
         h.post("hello", 0.0, None);
     });
+    // A closing relay tab ends its connections like a pulled plug (no
+    // DISCONNECT), so the host publishes their Wills at once rather than
+    // after their keep alive runs out.
+    let on_pagehide = Closure::<dyn FnMut()>::new(|| {
+        HOST.with(|h| {
+            let h = h.borrow();
+            if matches!(h.role, Role::Guest(_)) {
+                for id in h.endpoints.keys() {
+                    h.post("close", *id as f64, None);
+                }
+            }
+        });
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+    }
+    // Lives as long as the page.
+    on_pagehide.forget();
     let granted = Closure::once_into_js(|_lock: wasm_bindgen::JsValue| -> wasm_bindgen::JsValue {
         HOST.with(|h| h.borrow_mut().set_role(Role::Host));
         schedule();

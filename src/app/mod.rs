@@ -10,12 +10,15 @@
 //! - [`client`]: the provider and the context handle that wrap the
 //!   connection; [`hooks`]: storage, page address and timer side effects;
 //!   [`services`]: thin wrappers around browser APIs.
+//! - [`learn`]: pure logic of the learning panels (code snippets, the
+//!   topic-design checker, the wildcard playground).
 //! - [`components`]: the Yew views, one per file.
 
 pub mod client;
 pub mod components;
 pub mod forms;
 pub mod hooks;
+pub mod learn;
 pub mod model;
 pub mod services;
 pub mod state;

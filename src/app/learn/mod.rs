@@ -1,0 +1,20 @@
+//! Pure logic behind the learning panels: no browser APIs, tested natively.
+//!
+//! - [`code`]: "Show code" — the same exercise action as runnable code in
+//!   Python paho-mqtt, MicroPython `umqtt.simple`, the mosquitto command-line
+//!   clients and MQTT.js, generated from the learner's real parameters.
+//! - [`topic_design`]: the Topics lesson's name checker, its suggested
+//!   rewrite, and the wildcard playground's verdicts with reasons.
+
+/// Chooses between an English and a Korean `format!` (the same shape as the
+/// `say!` macro in `crate::i18n`, which is private to that module).
+macro_rules! en_ko {
+    ($lang:expr, $en:literal $(, $en_arg:expr)* ; $ko:literal $(, $ko_arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::En => format!($en $(, $en_arg)*),
+            $crate::i18n::Lang::Ko => format!($ko $(, $ko_arg)*),
+        }
+    };
+}
+
+pub mod code;

@@ -18,3 +18,4 @@ macro_rules! en_ko {
 }
 
 pub mod code;
+pub mod topic_design;

@@ -574,7 +574,21 @@ fn mosquitto(t: &CodeTarget, action: &Action, lang: Lang, notes: &mut Vec<String
         }
     ));
     args.push(format!("-i {}", sh_quote(&t.client_id)));
-    args.push(format!("-k {}", t.keep_alive));
+    // The mosquitto clients accept a keep alive of 5 to 65535 seconds only.
+    match t.keep_alive {
+        0 => notes.push(en_ko!(lang,
+            "The mosquitto clients cannot turn keep alive off, so -k is left out and they use 60 seconds.";
+            "mosquitto 클라이언트는 keep alive를 끌 수 없어 -k를 생략했습니다. 이때 60초를 씁니다.")),
+        1..=4 => {
+            notes.push(en_ko!(lang,
+                "The mosquitto clients accept a keep alive of at least 5 seconds, so -k 5 is used instead of {}.",
+                t.keep_alive;
+                "mosquitto 클라이언트는 keep alive를 5초 이상만 받으므로 {}초 대신 -k 5를 썼습니다.",
+                t.keep_alive));
+            args.push("-k 5".into());
+        }
+        k => args.push(format!("-k {k}")),
+    }
     if !t.clean_start && program == "mosquitto_sub" {
         args.push("-c".into());
     }

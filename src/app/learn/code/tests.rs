@@ -494,3 +494,19 @@ fn js_string_literals_evaluate_back() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn mosquitto_keep_alive_stays_in_the_clients_range() {
+    let a = Action::Connect;
+    let mut t = plain();
+    t.keep_alive = 0;
+    let s = snippet(Flavour::Mosquitto, &t, &a, Lang::En);
+    assert!(!s.code.contains("-k "), "{}", s.code);
+    assert!(s.notes.iter().any(|n| n.contains("60 seconds")));
+    t.keep_alive = 2;
+    let s = snippet(Flavour::Mosquitto, &t, &a, Lang::Ko);
+    assert!(s.code.contains("  -k 5 \\\n"), "{}", s.code);
+    assert!(s.notes.iter().any(|n| n.contains("-k 5")));
+    t.keep_alive = 5;
+    assert!(code(Flavour::Mosquitto, &t, &a).contains("  -k 5 \\\n"));
+}

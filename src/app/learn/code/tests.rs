@@ -510,3 +510,25 @@ fn mosquitto_keep_alive_stays_in_the_clients_range() {
     t.keep_alive = 5;
     assert!(code(Flavour::Mosquitto, &t, &a).contains("  -k 5 \\\n"));
 }
+
+#[test]
+fn notes_come_in_both_languages() {
+    for t in targets() {
+        for a in actions() {
+            for f in Flavour::ALL {
+                let en = snippet(f, &t, &a, Lang::En);
+                let ko = snippet(f, &t, &a, Lang::Ko);
+                assert_eq!(en.code, ko.code, "the code does not depend on the language");
+                assert_eq!(en.notes.len(), ko.notes.len());
+                for (e, k) in en.notes.iter().zip(&ko.notes) {
+                    assert!(!has_hangul(e), "{e}");
+                    assert!(has_hangul(k), "{k}");
+                }
+            }
+        }
+    }
+}
+
+fn has_hangul(s: &str) -> bool {
+    s.chars().any(|c| ('가'..='힣').contains(&c))
+}

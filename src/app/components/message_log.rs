@@ -4,11 +4,9 @@
 //! Only the rows in view are in the DOM, as in the topic tree: every row has
 //! one fixed height (and the one expanded row a fixed extra height), so the
 //! scroll position says which slice of the filtered entries to draw, plus a
-//! margin above and below. The rows sit in normal flow between two paddings
-//! as tall as the rows left out (inside the list, which is the
-//! scroll container), so the list is as tall as all of them and
-//! the browser's scroll anchoring keeps a scrolled-to row in place while new
-//! messages arrive above it. A log of 1,000 messages under a flood of
+//! margin above and below. The list is the scroll container; the rows sit
+//! in normal flow between two hidden spacers as tall as the rows left out,
+//! so it scrolls as far as all of them would. A log of 1,000 messages under a flood of
 //! thousands a second thus draws about as much as one of 20.
 
 use std::rc::Rc;
@@ -138,8 +136,9 @@ pub fn MessageLog(props: &MessageLogProps) -> Html {
                 <p class="muted empty">{ Msg::NoMatchingMessages.text(lang) }</p>
             } else {
                 <ol class="message-list" tabindex="0" {onscroll}
-                    aria-label={Msg::MessageListScroll.text(lang)}
-                    style={format!("padding-top: {pad_top}px; padding-bottom: {pad_bottom}px")}>
+                    aria-label={Msg::MessageListScroll.text(lang)}>
+                    <li key="spacer-above" class="message-spacer" aria-hidden="true"
+                        style={format!("height: {pad_top}px")}></li>
                     { for visible[range].iter().map(|e| {
                         let is_expanded = *expanded == Some(e.seq);
                         html! {
@@ -147,6 +146,8 @@ pub fn MessageLog(props: &MessageLogProps) -> Html {
                                 expanded={is_expanded} on_toggle={on_toggle.clone()} />
                         }
                     }) }
+                    <li key="spacer-below" class="message-spacer" aria-hidden="true"
+                        style={format!("height: {pad_bottom}px")}></li>
                 </ol>
             }
         </section>

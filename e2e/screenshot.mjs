@@ -17,7 +17,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { connect, controls, openApp, subscribe, waitForEntries, waitForStatus } from './lib/app.mjs';
+import { connect, controls, openApp, statistic, subscribe, waitForStatus } from './lib/app.mjs';
 import { launch } from './lib/browser.mjs';
 import { startBroker } from './lib/broker.mjs';
 import { publish } from './lib/mqtt-cli.mjs';
@@ -116,7 +116,11 @@ try {
     const celsius = (21 + Math.sin(i / 2) * 1.5).toFixed(1);
     await publish(broker, 'lab/greenhouse/temperature', `{"celsius": ${celsius}, "sensor": "dht22"}`, { qos: 1 });
   }
-  await waitForEntries(page, 'closed', { count: 1 });
+  // Every message arrived (the log draws only the rows in view, so the
+  // early ones are no longer in the page once the later ones push them down).
+  const sent = samples.length + 1 + 12;
+  await waitFor(`${sent} messages received`, async () => (await statistic(page, 'Messages received')) >= sent,
+    { timeoutMs: 10_000 });
   await toTop(page);
   await page.screenshot({ path: `${outDir}/app-en.png`, fullPage: true });
   console.log(`wrote ${outDir}/app-en.png`);

@@ -347,6 +347,9 @@ catalogue! {
         "페이로드가 커서 앞부분만 표시합니다."
     ),
     ShowAll => ("Show all", "전체 보기"),
+    ShowPayload => ("Show the whole payload", "페이로드 전체 보기"),
+    HidePayload => ("Hide the whole payload", "페이로드 전체 숨기기"),
+    MessageListScroll => ("Received messages, newest first", "받은 메시지, 최신순"),
     ShowLess => ("Show less", "접기"),
 
     // ----- Statistics -----

@@ -64,12 +64,13 @@ fmt_duration() {
 # they should run. A step fails the whole run by failing any command
 # (set -e applies inside them).
 
-STEPS=(fmt clippy test wasm-clippy wasm-build wasm-test e2e)
+STEPS=(fmt clippy doc test wasm-clippy wasm-build wasm-test e2e)
 
 declare -A STEP_TITLE=(
     [setup]="install test dependencies"
     [fmt]="cargo fmt --all -- --check"
     [clippy]="cargo clippy --all-targets -- -D warnings"
+    [doc]="cargo doc --no-deps --lib (RUSTDOCFLAGS=-D warnings: doc links and HTML must be right)"
     [test]="cargo test (native, includes the mosquitto interop tests)"
     [wasm-clippy]="cargo clippy --target wasm32-unknown-unknown --lib --test 'wasm_*' -- -D warnings"
     [wasm-build]="cargo build --target wasm32-unknown-unknown --lib"
@@ -114,6 +115,10 @@ step_fmt() {
 
 step_clippy() {
     cargo clippy --all-targets -- -D warnings
+}
+
+step_doc() {
+    RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 }
 
 step_test() {

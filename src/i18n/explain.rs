@@ -542,7 +542,7 @@ pub fn subprotocol_mismatch(lang: Lang, got: &str) -> String {
     }
 }
 
-/// "Failed: <reason>", the status line after a failure.
+/// `"Failed: <reason>"`, the status line after a failure.
 pub fn failed_status(lang: Lang, reason: &str) -> String {
     format!("{}: {reason}", super::Msg::StatusFailed.text(lang))
 }

@@ -215,8 +215,8 @@ impl ConnectionStatus {
     }
 
     /// The status line (the `role="status"` element's text): "Connected",
-    /// "Connecting…", "Disconnected", "Reconnecting in N s" or "Failed:
-    /// <reason>", in `lang`. `now_ms` counts down the reconnect.
+    /// "Connecting…", "Disconnected", "Reconnecting in N s" or
+    /// `"Failed: <reason>"`, in `lang`. `now_ms` counts down the reconnect.
     pub fn text(&self, lang: Lang, now_ms: u64) -> String {
         match self {
             ConnectionStatus::Disconnected => Msg::StatusDisconnected.text(lang).to_string(),

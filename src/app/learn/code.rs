@@ -239,9 +239,10 @@ fn tcp_note(url: &BrokerUrl, ep: &TcpEndpoint, lang: Lang) -> Option<String> {
 
 // ---------------------------------------------------------------- Python
 
-/// A Python `str` literal. Non-ASCII text stays readable (Python 3 source is
-/// UTF-8); quotes, backslashes and control characters are escaped.
-fn py_str(s: &str) -> String {
+/// A double-quoted string literal in a C-like language: quotes,
+/// backslashes and the usual control characters escaped, every other
+/// control character (and U+2028/U+2029) written by `escape_other`.
+fn quoted(s: &str, escape_other: impl Fn(char, &mut String)) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -251,14 +252,18 @@ fn py_str(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\U{:08x}", c as u32));
-            }
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => escape_other(c, &mut out),
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// A Python `str` literal. Non-ASCII text stays readable (Python 3 source is
+/// UTF-8); quotes, backslashes and control characters are escaped.
+fn py_str(s: &str) -> String {
+    quoted(s, |c, out| out.push_str(&format!("\\U{:08x}", c as u32)))
 }
 
 /// A Python `bytes` expression: `b"..."` for ASCII, `"...".encode()` otherwise.
@@ -627,26 +632,12 @@ fn mosquitto(t: &CodeTarget, action: &Action, lang: Lang, notes: &mut Vec<String
 
 /// A JavaScript string literal, double-quoted.
 fn js_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
-                let mut buf = [0u16; 2];
-                for unit in c.encode_utf16(&mut buf) {
-                    out.push_str(&format!("\\u{:04x}", unit));
-                }
-            }
-            c => out.push(c),
+    quoted(s, |c, out| {
+        let mut buf = [0u16; 2];
+        for unit in c.encode_utf16(&mut buf) {
+            out.push_str(&format!("\\u{:04x}", unit));
         }
-    }
-    out.push('"');
-    out
+    })
 }
 
 fn mqtt_js(t: &CodeTarget, action: &Action) -> String {

@@ -1127,6 +1127,27 @@ impl Session {
         self.send(Packet::PubComp(comp), now);
     }
 
+    /// SUBACK/UNSUBACK carry one reason code per filter of the request; any
+    /// other count is a protocol violation (and closes the connection).
+    fn codes_pair_up(
+        &mut self,
+        packet_type: PacketType,
+        expected: usize,
+        found: usize,
+        now: Instant,
+    ) -> bool {
+        if expected == found {
+            return true;
+        }
+        let error = ProtocolError::ReasonCodeCount {
+            packet_type,
+            expected,
+            found,
+        };
+        self.violation(error, now);
+        false
+    }
+
     fn on_suback(&mut self, s: SubAck, now: Instant) {
         let Some(sub) = self.pending_subscribes.remove(&s.packet_id.get()) else {
             self.ignored(
@@ -1137,13 +1158,12 @@ impl Session {
             return;
         };
         self.ids.release(s.packet_id);
-        if s.reason_codes.len() != sub.filters.len() {
-            let error = ProtocolError::ReasonCodeCount {
-                packet_type: PacketType::SubAck,
-                expected: sub.filters.len(),
-                found: s.reason_codes.len(),
-            };
-            self.violation(error, now);
+        if !self.codes_pair_up(
+            PacketType::SubAck,
+            sub.filters.len(),
+            s.reason_codes.len(),
+            now,
+        ) {
             return;
         }
         let mut results = Vec::with_capacity(sub.filters.len());
@@ -1173,13 +1193,8 @@ impl Session {
         };
         self.ids.release(u.packet_id);
         let codes = if self.options.version.is_v5() {
-            if u.reason_codes.len() != unsub.filters.len() {
-                let error = ProtocolError::ReasonCodeCount {
-                    packet_type: PacketType::UnsubAck,
-                    expected: unsub.filters.len(),
-                    found: u.reason_codes.len(),
-                };
-                self.violation(error, now);
+            let found = u.reason_codes.len();
+            if !self.codes_pair_up(PacketType::UnsubAck, unsub.filters.len(), found, now) {
                 return;
             }
             u.reason_codes

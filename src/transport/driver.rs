@@ -127,6 +127,11 @@ struct Inner {
     user_closed: bool,
     /// Set by a socket close: decide on a retry once the borrow ends.
     reconnect_wanted: bool,
+    /// "Frozen" (a hung device): no timer runs, nothing is sent and what
+    /// arrives waits in `held` until thawed. The socket stays open, so the
+    /// broker sees a client that has gone silent.
+    frozen: bool,
+    held: Vec<Vec<u8>>,
     out: Vec<DriverEvent>,
 }
 
@@ -162,6 +167,8 @@ impl Connection {
                 last_close: None,
                 user_closed: false,
                 reconnect_wanted: false,
+                frozen: false,
+                held: Vec::new(),
                 out: Vec::new(),
             })),
             listener: Rc::new(listener),
@@ -183,6 +190,8 @@ impl Connection {
             inner.ever_connected = false;
             inner.last_close = None;
             inner.user_closed = false;
+            inner.frozen = false;
+            inner.held.clear();
         }
         self.open(0);
     }
@@ -199,9 +208,41 @@ impl Connection {
         self.end(false);
     }
 
+    /// Freezes or thaws the client, as a device whose program hangs: while
+    /// frozen it sends nothing (no PINGREQ either), reads nothing and its
+    /// timers stop, but the connection stays open — so the broker's keep
+    /// alive check (1.5 × Keep Alive) is what ends it. Thawing handles
+    /// what arrived meanwhile and catches up on the timers.
+    pub fn set_frozen(&self, frozen: bool) {
+        self.with(|inner| {
+            if inner.frozen == frozen {
+                return;
+            }
+            inner.frozen = frozen;
+            if frozen {
+                inner.timer = None;
+                inner.armed = None;
+                return;
+            }
+            let now = now();
+            for bytes in std::mem::take(&mut inner.held) {
+                inner.session.handle_bytes(&bytes, now);
+            }
+            inner.session.handle_timeout(now);
+            inner.flush(now);
+        });
+    }
+
+    /// Whether [`Connection::set_frozen`] froze the client.
+    pub fn is_frozen(&self) -> bool {
+        self.inner.borrow().frozen
+    }
+
     fn end(&self, graceful: bool) {
         self.with(|inner| {
             inner.user_closed = true;
+            inner.frozen = false;
+            inner.held.clear();
             inner.reconnect_timer = None;
             let now = now();
             if graceful && inner.session.is_connected() {
@@ -442,6 +483,7 @@ impl Connection {
             }
             let now = now();
             match frame {
+                Frame::Binary(bytes) if inner.frozen => inner.held.push(bytes),
                 Frame::Binary(bytes) => {
                     inner.session.handle_bytes(&bytes, now);
                     inner.flush(now);
@@ -468,6 +510,10 @@ impl Connection {
             }
             inner.timer = None;
             inner.armed = None;
+            // The socket is gone: what a frozen client never read is lost
+            // with it, as on a real device.
+            inner.frozen = false;
+            inner.held.clear();
             let now = now();
             inner.out.push(DriverEvent::SocketClosed {
                 code,
@@ -497,6 +543,9 @@ impl Connection {
     /// One timer, at or before the session's next deadline.
     fn arm_timer(&self) {
         let mut inner = self.inner.borrow_mut();
+        if inner.frozen {
+            return;
+        }
         let Some(deadline) = inner.session.poll_timeout() else {
             inner.timer = None;
             inner.armed = None;
@@ -536,6 +585,9 @@ impl Inner {
     /// the session closed the connection, the socket is closed after the
     /// last bytes (a DISCONNECT, say) were handed to it.
     fn flush(&mut self, _now: Instant) {
+        if self.frozen {
+            return;
+        }
         while let Some(bytes) = self.session.poll_transmit() {
             if let Some(s) = &self.socket {
                 s.send(&bytes);

@@ -17,5 +17,7 @@ macro_rules! en_ko {
     };
 }
 
+pub mod actor;
 pub mod code;
+pub mod course;
 pub mod topic_design;

@@ -19,6 +19,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::app::hooks;
+use crate::app::learn::target::LabTarget;
 use crate::app::model::{BrokerUrl, Profile, ProfileStore};
 use crate::app::state::{Action, AppState, Failure};
 use crate::i18n::Lang;
@@ -111,6 +112,9 @@ impl Batcher {
 struct Inner {
     connection: Connection,
     batcher: Rc<Batcher>,
+    /// The broker and login of the last Connect, for the lessons' own
+    /// clients (in memory only).
+    lab_target: RefCell<Option<LabTarget>>,
 }
 
 /// What components use to act: the MQTT commands and the UI's actions.
@@ -139,6 +143,7 @@ impl ClientHandle {
             inner: Rc::new(Inner {
                 connection,
                 batcher,
+                lab_target: RefCell::new(None),
             }),
         }
     }
@@ -170,6 +175,15 @@ impl ClientHandle {
                 return Err(f);
             }
         };
+        *self.inner.lab_target.borrow_mut() = Some(LabTarget {
+            url: url.clone(),
+            username: options.username.clone(),
+            password: options
+                .password
+                .as_ref()
+                .map(|p| String::from_utf8_lossy(p).into_owned()),
+            version: options.version,
+        });
         // A new Session: the old one's subscriptions and in-flight
         // messages are gone.
         self.queue(Action::SessionReset);
@@ -177,6 +191,15 @@ impl ClientHandle {
             .connection
             .connect(&url.to_string(), options, Some(ReconnectPolicy::default()));
         Ok(())
+    }
+
+    /// Where the lessons' clients connect: the broker of the learner's
+    /// connection while `connected`, else the sandbox in the page.
+    pub fn lab_target(&self, connected: bool) -> LabTarget {
+        match &*self.inner.lab_target.borrow() {
+            Some(t) if connected => t.clone(),
+            _ => LabTarget::sandbox(),
+        }
     }
 
     /// Sends DISCONNECT and stops reconnecting.

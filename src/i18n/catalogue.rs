@@ -1,50 +1,12 @@
 //! The fixed texts of the connection manager, subscribe, publish, message
 //! log and statistics panels: one line per message, English then Korean.
 
+#[cfg(test)]
 use super::Lang;
 
-/// Declares [`Msg`] with its English and Korean texts side by side.
-macro_rules! catalogue {
-    ($($name:ident => ($en:literal, $ko:literal),)*) => {
-        /// A fixed UI text. [`Msg::text`] gives it in a language.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[allow(missing_docs)]
-        pub enum Msg {
-            $($name,)*
-        }
-
-        impl Msg {
-            /// Every message, in declaration order.
-            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
-
-            /// The English text.
-            pub const fn en(self) -> &'static str {
-                match self {
-                    $(Msg::$name => $en,)*
-                }
-            }
-
-            /// The Korean text.
-            pub const fn ko(self) -> &'static str {
-                match self {
-                    $(Msg::$name => $ko,)*
-                }
-            }
-        }
-    };
-}
-
-impl Msg {
-    /// The text in `lang`.
-    pub const fn text(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Ko => self.ko(),
-        }
-    }
-}
-
 catalogue! {
+    /// A fixed UI text of the client. [`Msg::text`] gives it in a language.
+    Msg;
     // ----- App -----
     AppTitle => ("MQTT Lab", "MQTT Lab"),
     AppTagline => (

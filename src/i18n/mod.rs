@@ -23,8 +23,76 @@ macro_rules! say {
     };
 }
 
+/// Declares a text enum with its English and Korean texts side by side,
+/// so neither can be forgotten: `ALL`, `en()`, `ko()` and `text(lang)`.
+macro_rules! catalogue {
+    ($(#[$doc:meta])* $enum:ident; $($name:ident => ($en:literal, $ko:literal),)*) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum $enum {
+            $($name,)*
+        }
+
+        impl $enum {
+            /// Every message, in declaration order.
+            pub const ALL: &'static [$enum] = &[$($enum::$name,)*];
+
+            /// The English text.
+            pub const fn en(self) -> &'static str {
+                match self {
+                    $($enum::$name => $en,)*
+                }
+            }
+
+            /// The Korean text.
+            pub const fn ko(self) -> &'static str {
+                match self {
+                    $($enum::$name => $ko,)*
+                }
+            }
+
+            /// The text in `lang`.
+            pub const fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                match lang {
+                    $crate::i18n::Lang::En => self.en(),
+                    $crate::i18n::Lang::Ko => self.ko(),
+                }
+            }
+        }
+    };
+}
+
+/// Checks a catalogue: both texts present, Korean has Hangul unless the
+/// message is in `latin_ok` (terms and names that stay in Latin letters),
+/// English has none.
+#[cfg(test)]
+macro_rules! check_catalogue {
+    ($enum:ident, $latin_ok:expr) => {{
+        let latin_ok: &[$enum] = $latin_ok;
+        for &m in $enum::ALL {
+            assert!(!m.en().trim().is_empty(), "{m:?} has no English");
+            assert!(!m.ko().trim().is_empty(), "{m:?} has no Korean");
+            let hangul = m.ko().chars().any($crate::i18n::is_hangul);
+            assert_eq!(
+                hangul,
+                !latin_ok.contains(&m),
+                "{m:?}: Korean {:?} (allow-listed: {})",
+                m.ko(),
+                latin_ok.contains(&m)
+            );
+            assert!(
+                !m.en().chars().any($crate::i18n::is_hangul),
+                "{m:?}: English {:?}",
+                m.en()
+            );
+        }
+    }};
+}
+
 mod broker;
 mod catalogue;
+pub mod learn;
 mod explain;
 mod inspector;
 mod labels;

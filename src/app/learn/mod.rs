@@ -20,4 +20,5 @@ macro_rules! en_ko {
 pub mod actor;
 pub mod code;
 pub mod course;
+pub mod target;
 pub mod topic_design;

@@ -92,10 +92,10 @@ macro_rules! check_catalogue {
 
 mod broker;
 mod catalogue;
-pub mod learn;
 mod explain;
 mod inspector;
 mod labels;
+pub mod learn;
 mod reasons;
 
 pub use broker::broker_log;

@@ -23,6 +23,7 @@ mod explorer_panel;
 mod header;
 mod lang_switch;
 mod last_will;
+pub mod learn;
 mod message_log;
 mod message_row;
 mod packet_bytes;

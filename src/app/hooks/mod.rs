@@ -6,10 +6,16 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
+mod actor;
+
+pub use actor::{use_actor, ActorHandle, OnConnect};
+
 use crate::app::client::ClientHandle;
+use crate::app::learn::course::{Progress, Route};
 use crate::app::model::{PageQuery, ProfileStore};
 use crate::app::services::{browser, storage};
 use crate::app::state::AppState;
@@ -86,6 +92,38 @@ pub fn use_tick(active: bool, client: ClientHandle) {
         let interval = active.then(|| Interval::new(1_000, move || client.tick()));
         move || drop(interval)
     });
+}
+
+/// The view the page address asks for (`#learn/<lesson>` or the client),
+/// following the back and forward buttons.
+#[hook]
+pub fn use_route() -> Route {
+    let route = use_state(|| Route::from_hash(&browser::location_hash()));
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    route.set(Route::from_hash(&browser::location_hash()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    *route
+}
+
+/// The learner's progress: loaded from storage once, saved on each change.
+#[hook]
+pub fn use_progress() -> UseStateHandle<Progress> {
+    let progress = use_state(storage::load_progress);
+    let first = use_mut_ref(|| Cell::new(true));
+    use_effect_with((*progress).clone(), move |p| {
+        if !first.borrow().replace(false) {
+            storage::save_progress(p);
+        }
+    });
+    progress
 }
 
 #[cfg(test)]

@@ -155,7 +155,10 @@ mod tests {
         assert_eq!(o.username.as_deref(), Some("kim"));
         assert_eq!(o.password.as_deref(), Some(&b"secret"[..]));
         let w = o.will.expect("will");
-        assert_eq!((w.topic.as_str(), &w.payload[..]), ("p/board/status", &b"offline"[..]));
+        assert_eq!(
+            (w.topic.as_str(), &w.payload[..]),
+            ("p/board/status", &b"offline"[..])
+        );
         assert!(w.retain);
         let code = t.code_target(&spec);
         assert_eq!(code.username.as_deref(), Some("kim"));

@@ -20,6 +20,13 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// `location.hash`, e.g. `#learn/qos` ("" when there is none).
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// `location.href`: the base of share links.
 pub fn page_href() -> String {
     window()

@@ -1,9 +1,11 @@
-//! localStorage: the saved profiles and the language the user picked.
+//! localStorage: the saved profiles, the language the user picked and the
+//! learner's progress in the lessons.
 //! Only the hooks call these. A browser that refuses storage (private mode,
 //! a full quota) just means nothing is remembered.
 
 use gloo::storage::{LocalStorage, Storage};
 
+use crate::app::learn::course::Progress;
 use crate::app::model::ProfileStore;
 use crate::i18n::Lang;
 
@@ -47,5 +49,25 @@ pub fn load_lang() -> Option<Lang> {
 pub fn save_lang(lang: Lang) {
     if cfg!(target_arch = "wasm32") {
         let _ = LocalStorage::raw().set_item(LANG_KEY, lang.code());
+    }
+}
+
+/// The learner's prefix, lessons done and quiz answers (fresh when none).
+pub fn load_progress() -> Progress {
+    if !cfg!(target_arch = "wasm32") {
+        return Progress::default();
+    }
+    LocalStorage::raw()
+        .get_item(Progress::STORAGE_KEY)
+        .ok()
+        .flatten()
+        .map(|json| Progress::from_json(&json))
+        .unwrap_or_default()
+}
+
+/// Saves the learner's progress.
+pub fn save_progress(progress: &Progress) {
+    if cfg!(target_arch = "wasm32") {
+        let _ = LocalStorage::raw().set_item(Progress::STORAGE_KEY, &progress.to_json());
     }
 }

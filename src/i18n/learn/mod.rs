@@ -6,6 +6,8 @@
 #[cfg(test)]
 use super::Lang;
 
+pub mod roles;
+
 catalogue! {
     /// A text of the learning panels' frame.
     LearnMsg;

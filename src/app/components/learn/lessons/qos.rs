@@ -1,0 +1,14 @@
+//! Lesson: (in progress).
+
+use yew::prelude::*;
+
+use crate::app::components::learn::LessonFrame;
+use crate::app::learn::course::LessonId;
+
+/// The lesson.
+#[function_component]
+pub fn QosLesson() -> Html {
+    html! {
+        <LessonFrame lesson={LessonId::Qos} idea={Html::default()} exercise={Html::default()} readout={Html::default()} />
+    }
+}

@@ -1,0 +1,14 @@
+//! Lesson: (in progress).
+
+use yew::prelude::*;
+
+use crate::app::components::learn::LessonFrame;
+use crate::app::learn::course::LessonId;
+
+/// The lesson.
+#[function_component]
+pub fn TopicsLesson() -> Html {
+    html! {
+        <LessonFrame lesson={LessonId::Topics} idea={Html::default()} exercise={Html::default()} readout={Html::default()} />
+    }
+}

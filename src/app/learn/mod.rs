@@ -22,3 +22,4 @@ pub mod code;
 pub mod course;
 pub mod target;
 pub mod topic_design;
+pub mod why;

@@ -7,6 +7,7 @@
 use super::Lang;
 
 pub mod roles;
+pub mod why_mqtt;
 
 catalogue! {
     /// A text of the learning panels' frame.

@@ -15,8 +15,8 @@ test('roles: one client is publisher and subscriber; its own message comes back'
     const card = lesson.getByRole('region', { name: 'You (this tab)' });
     await card.getByRole('button', { name: 'Connect', exact: true }).click();
     await waitFor('the lesson client to connect', async () => (await card.innerText()).includes('connected · MQTT'));
-    await card.getByRole('button', { name: /^Subscribe / }).click();
-    await card.getByRole('button', { name: /^Publish / }).click();
+    await card.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await card.getByRole('button', { name: 'Publish', exact: true }).click();
     await lesson.getByText('Your own message came back from the broker').waitFor();
     const lines = await wireLines(lesson, 'Packets of this client');
     const kinds = lines.map((l) => l.split(' ').slice(0, 2).join(' '));

@@ -20,6 +20,7 @@ macro_rules! en_ko {
 pub mod actor;
 pub mod code;
 pub mod course;
+pub mod quiz;
 pub mod target;
 pub mod topic_design;
 pub mod why;

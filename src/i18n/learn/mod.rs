@@ -7,6 +7,7 @@
 use super::Lang;
 
 pub mod roles;
+pub mod summary;
 pub mod why_mqtt;
 
 catalogue! {
@@ -18,6 +19,7 @@ catalogue! {
     ViewLearn => ("Learn MQTT", "MQTT 배우기"),
     LessonsNav => ("Lessons", "레슨 목록"),
     LessonDone => ("done", "완료"),
+    LessonsDoneCount => ("Lessons done", "끝낸 레슨"),
     PreviousLesson => ("Previous lesson", "이전 레슨"),
     NextLesson => ("Next lesson", "다음 레슨"),
     LessonOf => ("Lesson", "레슨"),
@@ -86,6 +88,9 @@ catalogue! {
         "같은 동작을 직접 실행해 볼 수 있는 코드입니다. 여기서 쓴 설정값으로 만들었습니다."
     ),
     CodeFlavour => ("Language", "언어"),
+    CodeConnect => ("connect", "연결"),
+    CodePublish => ("publish", "발행"),
+    CodeSubscribe => ("subscribe", "구독"),
     CopyCode => ("Copy code", "코드 복사"),
     Copied => ("Copied", "복사했습니다"),
 

@@ -9,7 +9,7 @@
 mod actor_card;
 mod context;
 mod learn_view;
-mod lesson_frame;
+pub mod lesson_frame;
 pub mod lessons;
 mod prefix_field;
 mod show_code;

@@ -1,4 +1,4 @@
-//! "Show code": a closed disclosure under an exercise button that opens on
+//! "Show code (publish)": a closed disclosure under an exercise button that opens on
 //! the same step as code in four flavours (tabs), built from the real
 //! parameters, with its notes and a copy button. The code is generated
 //! only while the disclosure is open.
@@ -125,9 +125,14 @@ pub fn ShowCode(props: &ShowCodeProps) -> Html {
     } else {
         Html::default()
     };
+    let what = match props.action {
+        Action::Connect => LearnMsg::CodeConnect,
+        Action::Publish { .. } => LearnMsg::CodePublish,
+        Action::Subscribe { .. } => LearnMsg::CodeSubscribe,
+    };
     html! {
         <details class="show-code" {ontoggle}>
-            <summary>{ LearnMsg::ShowCode.text(lang) }</summary>
+            <summary>{ format!("{} ({})", LearnMsg::ShowCode.text(lang), what.text(lang)) }</summary>
             { body }
         </details>
     }

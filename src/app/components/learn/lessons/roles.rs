@@ -112,15 +112,20 @@ pub fn RolesLesson() -> Html {
                 <div class="lesson-actions">
                     <button type="button" onclick={on_connect}>{ LearnMsg::ActorConnect.text(lang) }</button>
                     <button type="button" onclick={on_subscribe} disabled={!connected}>
-                        { format!("{} {filter}", RolesMsg::Subscribe.text(lang)) }
+                        { RolesMsg::Subscribe.text(lang) }
                     </button>
                     <button type="button" onclick={on_publish} disabled={!connected}>
-                        { format!("{} {topic}", RolesMsg::Publish.text(lang)) }
+                        { RolesMsg::Publish.text(lang) }
                     </button>
                     <button type="button" class="secondary" onclick={on_disconnect} disabled={!connected}>
                         { RolesMsg::Disconnect.text(lang) }
                     </button>
                 </div>
+                <dl class="lesson-params">
+                    <dt>{ i18n::Msg::TopicFilter.text(lang) }</dt><dd><code>{ filter.clone() }</code></dd>
+                    <dt>{ i18n::Msg::Topic.text(lang) }</dt><dd><code>{ topic.clone() }</code></dd>
+                    <dt>{ i18n::Msg::Payload.text(lang) }</dt><dd>{ payload.clone() }</dd>
+                </dl>
                 if let Some(e) = &*error {
                     <p class="form-error">{ e.clone() }</p>
                 }

@@ -27,6 +27,19 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Moves the keyboard focus to the element with `id` (and scrolls it into
+/// view), if there is one that can take it.
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// `location.href`: the base of share links.
 pub fn page_href() -> String {
     window()

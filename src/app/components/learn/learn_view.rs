@@ -40,6 +40,16 @@ pub fn LearnView(props: &LearnViewProps) -> Html {
             }
         });
     }
+    // Moving to another lesson puts the keyboard focus on its heading (as
+    // a page load would), so screen-reader and keyboard users start there.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.lesson, move |lesson| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                browser::focus_element(&format!("lesson-{}", lesson.slug()));
+            }
+        });
+    }
     let connected = state.status.is_connected();
     let target = use_memo(connected, |&c| client.lab_target(c));
     let set_prefix = {

@@ -34,7 +34,11 @@ pub fn wire_line(lang: Lang, w: &WireEntry) -> String {
     };
     let mut s = format!("{arrow} {}", w.packet_type.name());
     if let Some(id) = w.packet_id {
-        s.push_str(&format!(" id {}", id.get()));
+        let word = match lang {
+            Lang::En => "id",
+            Lang::Ko => "ID",
+        };
+        s.push_str(&format!(" {word} {}", id.get()));
     }
     if let Some(p) = &w.publish {
         s.push_str(&format!(" QoS {}", p.qos as u8));

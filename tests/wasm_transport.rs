@@ -609,3 +609,117 @@ async fn sandbox_lost_pubrec_still_delivers_once_at_qos2() {
     .await;
     assert_eq!(got.len(), 1, "QoS 2: exactly once despite the re-send");
 }
+
+/// "Freeze" (a hung device): with keep alive 1 s, a frozen client sends
+/// nothing — no PINGREQ — so the broker gives up after 1.5 × keep alive,
+/// closes it and publishes its Will. A publish made while frozen waits.
+async fn frozen_client_is_dropped_by_the_broker(url: &str) {
+    let topic = format!("{}/status", unique("freeze"));
+    let watcher = Probe::new();
+    watcher.connect(url, ProtocolVersion::V5, &unique("watcher"));
+    watcher.connected(ProtocolVersion::V5).await;
+    watcher.subscribe(&topic, QoS::AtLeastOnce).await;
+
+    let board = Probe::new();
+    board.conn.connect(
+        url,
+        ConnectOptions {
+            client_id: unique("board"),
+            keep_alive: 1,
+            will: Some(mqtt_lab::protocol::codec::LastWill {
+                topic: topic.clone(),
+                payload: b"offline".to_vec(),
+                qos: QoS::AtLeastOnce,
+                retain: false,
+                properties: Default::default(),
+            }),
+            ..ConnectOptions::default()
+        },
+        None,
+    );
+    board.connected(ProtocolVersion::V5).await;
+    board.conn.set_frozen(true);
+    assert!(board.conn.is_frozen());
+    let sent_before = board.events.borrow().len();
+    let frozen_at = js_sys::Date::now();
+    // Accepted by the session, but not sent while frozen.
+    board
+        .conn
+        .publish(OutgoingPublish::new(format!("{topic}/late"), b"x".to_vec()))
+        .expect("the session takes the publish");
+    let will = watcher
+        .wait_for("the will of the frozen board", |events| {
+            events.iter().find_map(|e| match e {
+                DriverEvent::Session(Event::Message(m)) => Some(m.clone()),
+                _ => None,
+            })
+        })
+        .await;
+    let after_ms = js_sys::Date::now() - frozen_at;
+    assert_eq!(will.payload, b"offline");
+    assert!(
+        after_ms >= 900.0,
+        "the broker waited for the keep alive: {after_ms} ms"
+    );
+    let sent_while_frozen = board.events.borrow()[sent_before..]
+        .iter()
+        .filter(|e| matches!(e, DriverEvent::Session(Event::PacketSent { .. })))
+        .count();
+    assert_eq!(
+        sent_while_frozen,
+        0,
+        "nothing sent while frozen; {}",
+        board.seen()
+    );
+    // The broker closed the board's socket: the driver says so and thaws.
+    board
+        .wait_for("the board's socket closed by the broker", |events| {
+            events[sent_before..]
+                .iter()
+                .any(|e| matches!(e, DriverEvent::SocketClosed { .. }))
+                .then_some(())
+        })
+        .await;
+    assert!(!board.conn.is_frozen());
+    watcher.disconnect().await;
+}
+
+#[wasm_bindgen_test]
+async fn frozen_client_is_dropped_by_mosquitto() {
+    frozen_client_is_dropped_by_the_broker(&broker_url()).await;
+}
+
+#[wasm_bindgen_test]
+async fn frozen_client_is_dropped_by_the_sandbox() {
+    frozen_client_is_dropped_by_the_broker(SANDBOX_URL).await;
+}
+
+/// Thawing sends what waited: a publish made while frozen arrives after.
+#[wasm_bindgen_test]
+async fn thawing_sends_what_waited() {
+    let topic = format!("{}/t", unique("thaw"));
+    let probe = Probe::new();
+    probe.connect(SANDBOX_URL, ProtocolVersion::V5, &unique("thaw"));
+    probe.connected(ProtocolVersion::V5).await;
+    probe.subscribe(&topic, QoS::AtLeastOnce).await;
+    probe.conn.set_frozen(true);
+    let mut msg = OutgoingPublish::new(topic.clone(), b"later".to_vec());
+    msg.qos = QoS::AtLeastOnce;
+    probe.conn.publish(msg).expect("accepted");
+    sleep(300).await;
+    assert!(
+        probe.messages().is_empty(),
+        "nothing delivered while frozen"
+    );
+    probe.conn.set_frozen(false);
+    let got = probe
+        .wait_for("the message sent after thawing", |events| {
+            events.iter().find_map(|e| match e {
+                DriverEvent::Session(Event::Message(m)) => Some(m.payload.clone()),
+                _ => None,
+            })
+        })
+        .await;
+    assert_eq!(got, b"later");
+    probe.disconnect().await;
+}

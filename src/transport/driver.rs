@@ -15,7 +15,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
 
-use crate::protocol::codec::{PacketId, SubscribeFilter};
+use crate::protocol::codec::{PacketId, QoS, SubscribeFilter};
 use crate::protocol::session::{
     Backoff, CloseReason, CommandError, ConnectOptions, Event, OutgoingPublish, ReconnectPolicy,
     Session,
@@ -241,8 +241,10 @@ impl Connection {
     fn end(&self, graceful: bool) {
         self.with(|inner| {
             inner.user_closed = true;
-            inner.frozen = false;
-            inner.held.clear();
+            if std::mem::take(&mut inner.frozen) {
+                inner.held.clear();
+                inner.drop_unsent();
+            }
             inner.reconnect_timer = None;
             let now = now();
             if graceful && inner.session.is_connected() {
@@ -510,10 +512,13 @@ impl Connection {
             }
             inner.timer = None;
             inner.armed = None;
-            // The socket is gone: what a frozen client never read is lost
-            // with it, as on a real device.
-            inner.frozen = false;
-            inner.held.clear();
+            // The socket is gone: what a frozen client never read or sent
+            // is lost with it, as on a real device. Its packets were never
+            // written, so they are not reported as sent.
+            if std::mem::take(&mut inner.frozen) {
+                inner.held.clear();
+                inner.drop_unsent();
+            }
             let now = now();
             inner.out.push(DriverEvent::SocketClosed {
                 code,
@@ -611,6 +616,25 @@ impl Inner {
         if close {
             if let Some(s) = &self.socket {
                 s.close(1000, "");
+            }
+        }
+    }
+
+    /// Discards what the session queued but a frozen client never wrote,
+    /// keeping its other events.
+    fn drop_unsent(&mut self) {
+        while self.session.poll_transmit().is_some() {}
+        while let Some(e) = self.session.poll_event() {
+            let unsent = matches!(
+                e,
+                Event::PacketSent { .. }
+                    | Event::PublishCompleted {
+                        qos: QoS::AtMostOnce,
+                        ..
+                    }
+            );
+            if !unsent {
+                self.out.push(DriverEvent::Session(e));
             }
         }
     }

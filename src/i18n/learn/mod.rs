@@ -7,6 +7,7 @@
 use super::Lang;
 
 pub mod roles;
+pub mod topics;
 
 catalogue! {
     /// A text of the learning panels' frame.

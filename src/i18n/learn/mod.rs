@@ -6,6 +6,7 @@
 #[cfg(test)]
 use super::Lang;
 
+pub mod qos;
 pub mod roles;
 pub mod topics;
 

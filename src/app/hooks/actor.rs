@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use yew::prelude::*;
 
@@ -12,7 +13,7 @@ use crate::app::client::now_ms;
 use crate::app::learn::actor::ActorState;
 use crate::app::learn::target::{ClientSpec, LabTarget};
 use crate::protocol::codec::{PacketId, QoS, SubscribeFilter, SubscriptionOptions};
-use crate::protocol::session::{CommandError, Event, OutgoingPublish};
+use crate::protocol::session::{CommandError, Event, OutgoingPublish, ReconnectPolicy};
 use crate::transport::{Connection, DriverEvent};
 
 /// What to do as soon as CONNACK accepts the connection.
@@ -25,7 +26,7 @@ pub enum OnConnect {
 }
 
 enum ActorAction {
-    Driver(DriverEvent, u64),
+    Driver(Box<DriverEvent>, u64),
     Clear,
     Frozen(bool),
 }
@@ -75,6 +76,35 @@ impl ActorHandle {
         self.state.dispatch(ActorAction::Frozen(false));
         self.connection
             .connect(&target.url.to_string(), target.connect_options(spec), None);
+    }
+
+    /// Connects like [`ActorHandle::connect`], but as a client that keeps
+    /// its session: Clean Start off, the session kept `expiry_s` seconds
+    /// after the connection drops (3.1.1: Clean Session off), and a quick
+    /// reconnect of its own when the connection is lost. Back on the same
+    /// session it re-sends what was not acknowledged (DUP) — what the QoS
+    /// lesson's lost-acknowledgement demo shows.
+    pub fn connect_keeping_session(
+        &self,
+        target: &LabTarget,
+        spec: &ClientSpec,
+        expiry_s: u32,
+        then: Vec<OnConnect>,
+    ) {
+        *self.on_connect.borrow_mut() = then;
+        self.state.dispatch(ActorAction::Frozen(false));
+        let mut options = target.connect_options(spec);
+        options.clean_start = false;
+        options.session_expiry_interval = expiry_s;
+        let retry = ReconnectPolicy {
+            initial_delay: Duration::from_millis(300),
+            max_delay: Duration::from_secs(3),
+            multiplier: 2.0,
+            jitter: 0.0,
+            max_attempts: Some(5),
+        };
+        self.connection
+            .connect(&target.url.to_string(), options, Some(retry));
     }
 
     /// Publishes a text payload.
@@ -144,7 +174,7 @@ pub fn use_actor() -> ActorHandle {
             let me = slot.clone();
             let connection = Connection::new(move |event: DriverEvent| {
                 let connected = matches!(event, DriverEvent::Session(Event::Connected(_)));
-                dispatcher.dispatch(ActorAction::Driver(event, now_ms()));
+                dispatcher.dispatch(ActorAction::Driver(Box::new(event), now_ms()));
                 if connected {
                     let steps = std::mem::take(&mut *pending.borrow_mut());
                     // The connection is only reachable while the component

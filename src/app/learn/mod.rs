@@ -5,6 +5,12 @@
 //!   clients and MQTT.js, generated from the learner's real parameters.
 //! - [`topic_design`]: the Topics lesson's name checker, its suggested
 //!   rewrite, and the wildcard playground's verdicts with reasons.
+//! - [`topics`]: the Topics lesson's check on the broker — the playground
+//!   moved under the learner's prefix, and the broker's deliveries compared
+//!   with the core's verdicts.
+//! - [`qos`]: the QoS lesson's reading of the wire — each level's
+//!   handshake on both legs, one run's packets, and whether they are
+//!   exactly the level's.
 
 /// Chooses between an English and a Korean `format!` (the same shape as the
 /// `say!` macro in `crate::i18n`, which is private to that module).
@@ -20,7 +26,9 @@ macro_rules! en_ko {
 pub mod actor;
 pub mod code;
 pub mod course;
+pub mod qos;
 pub mod quiz;
 pub mod target;
 pub mod topic_design;
+pub mod topics;
 pub mod why;

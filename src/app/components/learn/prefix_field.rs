@@ -65,7 +65,7 @@ pub fn PrefixField(props: &PrefixFieldProps) -> Html {
             <TextField id="learn-prefix" label={LearnMsg::PrefixLabel.text(lang)}
                 value={(*draft).clone()} {oninput} {error} autocomplete="off"
                 hint={AttrValue::from(LearnMsg::PrefixHint.text(lang))} />
-            <button type="button" class="secondary" {onclick}>{ LearnMsg::PrefixNew.text(lang) }</button>
+            <button type="button" class="button-secondary" {onclick}>{ LearnMsg::PrefixNew.text(lang) }</button>
         </div>
     }
 }

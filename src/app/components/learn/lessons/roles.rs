@@ -117,7 +117,7 @@ pub fn RolesLesson() -> Html {
                     <button type="button" onclick={on_publish} disabled={!connected}>
                         { RolesMsg::Publish.text(lang) }
                     </button>
-                    <button type="button" class="secondary" onclick={on_disconnect} disabled={!connected}>
+                    <button type="button" class="button-secondary" onclick={on_disconnect} disabled={!connected}>
                         { RolesMsg::Disconnect.text(lang) }
                     </button>
                 </div>

@@ -141,7 +141,7 @@ pub fn SummaryLesson() -> Html {
             if all_answered {
                 <p class="lesson-result lesson-result--good">{ SummaryMsg::AllDone.text(lang) }</p>
             }
-            <button type="button" class="secondary" onclick={on_reset} disabled={score.answered == 0}>
+            <button type="button" class="button-secondary" onclick={on_reset} disabled={score.answered == 0}>
                 { SummaryMsg::StartOver.text(lang) }
             </button>
         </>

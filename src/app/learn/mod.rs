@@ -5,6 +5,10 @@
 //!   clients and MQTT.js, generated from the learner's real parameters.
 //! - [`topic_design`]: the Topics lesson's name checker, its suggested
 //!   rewrite, and the wildcard playground's verdicts with reasons.
+//! - [`pub_sub`]: lesson 2's readings, rate windows and the loose-coupling
+//!   verdict.
+//! - [`smart_home`]: lesson 8's rooms, controller and boiler, each acting
+//!   only on the payloads its client received.
 
 /// Chooses between an English and a Korean `format!` (the same shape as the
 /// `say!` macro in `crate::i18n`, which is private to that module).
@@ -20,5 +24,7 @@ macro_rules! en_ko {
 pub mod actor;
 pub mod code;
 pub mod course;
+pub mod pub_sub;
+pub mod smart_home;
 pub mod target;
 pub mod topic_design;

@@ -6,6 +6,7 @@
 #[cfg(test)]
 use super::Lang;
 
+pub mod pub_sub;
 pub mod roles;
 
 catalogue! {

@@ -8,6 +8,7 @@ use super::Lang;
 
 pub mod pub_sub;
 pub mod roles;
+pub mod smart_home;
 
 catalogue! {
     /// A text of the learning panels' frame.

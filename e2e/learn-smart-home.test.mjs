@@ -2,24 +2,27 @@
 // sensors, phone, controller, boiler) talk only through the broker. A
 // target above the rooms' temperatures makes the controller publish a heat
 // command, the boiler report heating and the rooms warm; a target below
-// them turns it off/idle. A mosquitto_sub on the lesson's home/# watches
+// them turns it off/idle; a window opened in a warm house makes the
+// controller heat again. A mosquitto_sub on the lesson's home/# watches
 // the real payloads from outside; stopping leaves nothing retained.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openLesson } from './lib/learn.mjs';
+import { gotoLesson, openLesson } from './lib/learn.mjs';
 import { withApp } from './lib/fixture.mjs';
 import { subscribe } from './lib/mqtt-cli.mjs';
 import { sleep, waitFor } from './lib/util.mjs';
 
 const CLIENTS = ['Living-room sensor', 'Bedroom sensor', 'Phone app', 'Controller', 'Boiler'];
 
-/** The living room's temperature as the phone app shows it (received through the broker). */
-async function livingRoom(phone) {
-  const m = (await phone.innerText()).match(/Living room: ([\d.]+) °C/);
+/** A room's temperature as the phone app shows it (received through the broker). */
+async function roomTemp(phone, room) {
+  const m = (await phone.innerText()).match(new RegExp(`${room}: ([\\d.]+) °C`));
   return m ? Number(m[1]) : null;
 }
+
+const livingRoom = (phone) => roomTemp(phone, 'Living room');
 
 async function setTarget(phone, value) {
   await phone.getByRole('spinbutton', { name: 'Target temperature' }).fill(String(value));
@@ -29,7 +32,7 @@ async function setTarget(phone, value) {
 /** Payloads seen by the outside subscriber on `topic`, after index `from`. */
 const payloadsOn = (sub, topic, from = 0) => sub.messages.slice(from).filter((m) => m.topic === topic).map((m) => m.payload);
 
-test('smart home: a target above the rooms heats, a target below turns the boiler off', { timeout: 60_000 }, async () => {
+test('smart home: a target above the rooms heats, one below turns the boiler off, an open window heats again', { timeout: 60_000 }, async () => {
   await withApp({}, async ({ broker, page }) => {
     const lesson = await openLesson(page, 'smart-home', { broker });
     const prefix = await page.getByRole('textbox', { name: 'Your topic prefix' }).inputValue();
@@ -79,6 +82,27 @@ test('smart home: a target above the rooms heats, a target below turns the boile
         await sleep(1_500);
         return (await livingRoom(phone)) < a;
       }, { timeoutMs: 8_000 });
+      // A window opens in the living room: the controller hears the drop
+      // below the target and heats again. (Target: half a degree under
+      // the colder room, so the house is at it and the boiler stays off.)
+      const coldest = Math.min(await livingRoom(phone), await roomTemp(phone, 'Bedroom'));
+      const target = Math.floor(coldest * 2) / 2 - 0.5;
+      mark = outside.messages.length;
+      await setTarget(phone, String(target));
+      await waitFor(`the controller to confirm off at ${target}`, () =>
+        payloadsOn(outside, `${prefix}/home/boiler/control`, mark).includes(`{"mode":"off","target":${target}}`));
+      mark = outside.messages.length;
+      // Twice (6 °C), so it is well below whatever the rooms' difference.
+      const windowButton = lesson.getByRole('button', { name: 'Open a window — Living room' });
+      await windowButton.click();
+      await windowButton.click();
+      await waitFor('the controller to heat after the window opened', () =>
+        payloadsOn(outside, `${prefix}/home/boiler/control`, mark).includes(`{"mode":"heat","target":${target}}`), {
+        describe: () => JSON.stringify(outside.messages.slice(mark)),
+      });
+      await waitFor('the boiler to report heating again', () =>
+        payloadsOn(outside, `${prefix}/home/boiler/status`, mark).includes('{"state":"heating"}'));
+
       // Every message went through the broker: each device is its own client there.
       for (const role of ['livingroom', 'bedroom', 'phone', 'controller', 'boiler']) {
         assert.match(broker.fullLog(), new RegExp(`New client connected .* as lab-[a-z0-9]+-${role} `));
@@ -95,6 +119,25 @@ test('smart home: a target above the rooms heats, a target below turns the boile
     try {
       await sleep(1_000);
       assert.deepEqual(late.messages.filter((m) => m.retain), [], 'nothing retained is left behind');
+    } finally {
+      await late.stop();
+    }
+  });
+});
+
+test('smart home: leaving the lesson while the house runs leaves nothing retained', { timeout: 60_000 }, async () => {
+  await withApp({}, async ({ broker, page }) => {
+    const lesson = await openLesson(page, 'smart-home', { broker });
+    const prefix = await page.getByRole('textbox', { name: 'Your topic prefix' }).inputValue();
+    await lesson.getByRole('button', { name: 'Start scenario' }).click();
+    const boiler = lesson.getByRole('region', { name: 'Boiler', exact: true });
+    await boiler.getByText('State: heating').waitFor();
+    await gotoLesson(page, 'roles');
+    await waitFor('the boiler to disconnect', () => /Client lab-[a-z0-9]+-boiler disconnected/.test(broker.fullLog()));
+    const late = await subscribe(broker, `${prefix}/home/#`, { qos: 1 });
+    try {
+      await sleep(1_000);
+      assert.deepEqual(late.messages.filter((m) => m.retain), [], 'no retained status or target');
     } finally {
       await late.stop();
     }

@@ -49,6 +49,17 @@ pub fn per_second(count: usize, window_ms: u64) -> f64 {
     count as f64 * 1_000.0 / window_ms as f64
 }
 
+/// How long to compare before and after a second subscriber joins: the
+/// time the boards had been running then, in whole publishing intervals,
+/// at least one interval and at most [`WINDOW_MS`]. The same span is
+/// counted after the join, so a learner who adds the subscriber early
+/// still compares like with like.
+pub fn comparison_span(boards_started_ms: u64, joined_ms: u64) -> u64 {
+    let every = u64::from(PUBLISH_EVERY_MS);
+    let ran = joined_ms.saturating_sub(boards_started_ms) / every * every;
+    ran.clamp(every, WINDOW_MS)
+}
+
 /// What adding a second subscriber did to the boards' sending.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Coupling {
@@ -175,6 +186,22 @@ mod tests {
         assert_eq!(coupling(&[5, 5, 5], &[0, 0, 0]), Coupling::Changed);
         assert_eq!(coupling(&[], &[]), Coupling::Measuring);
         assert_eq!(coupling(&[5, 5, 5], &[5, 5]), Coupling::Measuring);
+    }
+
+    #[test]
+    fn the_comparison_span_is_what_the_boards_had_run_up_to_a_window() {
+        assert_eq!(comparison_span(10_000, 13_400), 3_000);
+        assert_eq!(comparison_span(10_000, 30_000), WINDOW_MS);
+        assert_eq!(comparison_span(10_000, 10_300), 1_000);
+        // A clock that went backwards is not a crash.
+        assert_eq!(comparison_span(10_000, 9_000), 1_000);
+        // Boards that ran 3 s: 3 s before against 3 s after, one a second.
+        let times: Vec<u64> = (1..=8).map(|s| 10_000 + s * 1_000 + 5).collect();
+        let span = comparison_span(10_000, 13_400);
+        let before = count_in_window(&times, 13_400, span);
+        let after = count_in_window(&times, 13_400 + span, span);
+        assert_eq!((before, after), (3, 3));
+        assert_eq!(coupling(&[before], &[after]), Coupling::Unchanged);
     }
 
     #[test]

@@ -57,16 +57,16 @@ catalogue! {
     Sent => ("sent", "보냄"),
     Received => ("received", "받음"),
     CouplingUnchanged => (
-        "Adding the Logger cost the boards nothing: each board sent as many PUBLISH packets in the last 5 seconds as in the 5 seconds before the Logger joined. Only the broker's work grew — it now delivers every reading twice.",
-        "로거를 추가해도 보드의 부담은 그대로입니다. 로거가 들어오기 전 5초와 최근 5초 동안 각 보드가 보낸 PUBLISH 수가 같습니다. 늘어난 것은 Broker의 일뿐이며, 이제 측정값 하나를 두 번씩 전달합니다."
+        "Adding the Logger cost the boards nothing: each board sent as many PUBLISH packets after the Logger joined as in the same time before. Only the broker's work grew — it now delivers every reading twice.",
+        "로거를 추가해도 보드의 부담은 그대로입니다. 로거가 들어오기 전과 후, 같은 시간 동안 각 보드가 보낸 PUBLISH 수가 같습니다. 늘어난 것은 Broker의 일뿐이며, 이제 측정값 하나를 두 번씩 전달합니다."
     ),
     CouplingChanged => (
         "The boards' counts changed since the Logger joined — were the boards stopped or restarted in between? Start them and add the Logger while they run to compare.",
         "로거가 들어온 뒤 보드의 발행 수가 달라졌습니다. 그 사이에 보드를 멈추거나 다시 시작했나요? 보드를 켠 상태에서 로거를 추가해 비교해 보세요."
     ),
     Measuring => (
-        "Measuring: give it five seconds after the Logger joins to compare a whole window.",
-        "측정 중입니다. 로거가 들어온 뒤 5초가 지나야 같은 길이의 구간을 비교할 수 있습니다."
+        "Measuring: after the Logger joins, the boards' packets are counted for as long as they ran before it (up to 5 seconds) to compare like with like.",
+        "측정 중입니다. 로거가 들어온 뒤, 들어오기 전에 보드가 동작한 만큼(최대 5초) 보드의 패킷을 세어 같은 길이로 비교합니다."
     ),
     StartFirst => (
         "Start the boards: the readings, the counts and the diagram come alive here.",
@@ -120,8 +120,9 @@ pub fn cs_diagram_label(lang: Lang, displays: usize) -> String {
         "클라이언트-서버: 보드 3개가 각각 서버 하나로 직접 보내고, 서버가 화면 {displays}개에도 데이터를 줍니다. 보드는 서버 주소를 알고, 서버는 모든 클라이언트를 압니다.")
 }
 
-/// The before/after figures of the coupling check.
-pub fn before_after(lang: Lang, before: &[usize], after: Option<&[usize]>) -> String {
+/// The before/after figures of the coupling check, over `secs` seconds
+/// each.
+pub fn before_after(lang: Lang, secs: u64, before: &[usize], after: Option<&[usize]>) -> String {
     let list = |v: &[usize]| {
         v.iter()
             .map(usize::to_string)
@@ -130,11 +131,11 @@ pub fn before_after(lang: Lang, before: &[usize], after: Option<&[usize]>) -> St
     };
     match after {
         Some(a) => say!(lang,
-            "PUBLISH packets per board in 5 s — before the Logger joined: {}; since: {}.", list(before), list(a);
-            "보드별 5초 동안의 PUBLISH 수 — 로거 추가 전: {}, 추가 후: {}.", list(before), list(a)),
+            "PUBLISH packets per board in {secs} s — before the Logger joined: {}; after: {}.", list(before), list(a);
+            "보드별 {secs}초 동안의 PUBLISH 수 — 로거 추가 전: {}, 추가 후: {}.", list(before), list(a)),
         None => say!(lang,
-            "PUBLISH packets per board in the 5 s before the Logger joined: {}.", list(before);
-            "로거 추가 전 5초 동안 보드별 PUBLISH 수: {}.", list(before)),
+            "PUBLISH packets per board in the {secs} s before the Logger joined: {}.", list(before);
+            "로거 추가 전 {secs}초 동안 보드별 PUBLISH 수: {}.", list(before)),
     }
 }
 
@@ -159,8 +160,8 @@ mod tests {
                 ps_numbers(lang, 3.0, 2, 6.0),
                 ps_diagram_label(lang, 2, 3.0, 6.0),
                 cs_diagram_label(lang, 2),
-                before_after(lang, &[5, 5, 4], Some(&[5, 5, 5])),
-                before_after(lang, &[5, 5, 4], None),
+                before_after(lang, 5, &[5, 5, 4], Some(&[5, 5, 5])),
+                before_after(lang, 3, &[5, 5, 4], None),
             ];
             for t in &texts {
                 assert_eq!(t.chars().any(is_hangul), lang == Lang::Ko, "{t}");

@@ -57,7 +57,7 @@ catalogue! {
     Off => ("off", "끔"),
     DiagramCaption => ("The house, live: every line is a connection to the broker", "실시간으로 보는 집: 선 하나가 Broker와의 연결 하나입니다"),
     TimelineLabel => ("Commands and status reports", "명령과 상태 보고"),
-    ControllerPackets => ("Packets of the controller", "제어기의 패킷"),
+    BoilerPackets => ("Packets of the boiler", "보일러의 패킷"),
     NotStarted => (
         "Start the scenario: the readings, commands and status reports will show here as they pass through the broker.",
         "시나리오를 시작하면 Broker를 거쳐 오가는 측정값, 명령, 상태 보고가 여기에 나타납니다."

@@ -62,8 +62,8 @@ pub fn plain_edge(from: Point, to: Point, marker: &str, class: Classes) -> Html 
 pub fn arrow_marker(id: &str) -> Html {
     html! {
         <defs>
-            <marker id={id.to_string()} viewBox="0 0 8 8" refX="7" refY="4"
-                markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker id={id.to_string()} viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse"
+                markerWidth="9" markerHeight="9" orient="auto-start-reverse">
                 <path class="arrow" d="M0,0 L8,4 L0,8 z" />
             </marker>
         </defs>

@@ -18,8 +18,8 @@ use crate::app::learn::actor::{ActorState, Direction, Received};
 use crate::app::learn::code::Action;
 use crate::app::learn::course::LessonId;
 use crate::app::learn::pub_sub::{
-    board_reading, count_in_window, coupling, per_second, publish_times, Coupling, BOARDS,
-    PUBLISH_EVERY_MS, WINDOW_MS,
+    board_reading, comparison_span, count_in_window, coupling, per_second, publish_times, Coupling,
+    BOARDS, PUBLISH_EVERY_MS, WINDOW_MS,
 };
 use crate::app::learn::target::ClientSpec;
 use crate::i18n;
@@ -36,13 +36,20 @@ fn board_topic(n: usize) -> String {
 /// PUBLISH packets a client sent (boards) or received (subscribers) in the
 /// window ending at `at_ms`.
 fn window_count(state: &ActorState, direction: Direction, at_ms: u64) -> usize {
-    count_in_window(&publish_times(&state.wire, direction), at_ms, WINDOW_MS)
+    span_count(state, direction, at_ms, WINDOW_MS)
 }
 
-/// The Logger joined: when, and each board's count in the window before.
+/// The same over a span of `span_ms`.
+fn span_count(state: &ActorState, direction: Direction, at_ms: u64, span_ms: u64) -> usize {
+    count_in_window(&publish_times(&state.wire, direction), at_ms, span_ms)
+}
+
+/// The Logger joined: when, how long a span is compared, and each
+/// board's count in the span before.
 #[derive(Clone, PartialEq)]
 struct Joined {
     at_ms: u64,
+    span_ms: u64,
     before: Vec<usize>,
 }
 
@@ -59,6 +66,7 @@ pub fn PubSubLesson() -> Html {
     let readings = use_state(|| vec![String::new(); BOARDS]);
     let error = use_state(|| None::<String>);
     let tick = use_mut_ref(|| 0u64);
+    let started_at = use_mut_ref(|| 0u64);
     // A clock, so the counts and the lit edges follow time even when no
     // packet arrives (after "Stop boards").
     let clock = use_state(now_ms);
@@ -114,12 +122,13 @@ pub fn PubSubLesson() -> Html {
     }
 
     let on_start = {
-        let (boards, display, running, joined, error) = (
+        let (boards, display, running, joined, error, started_at) = (
             boards.clone(),
             display.clone(),
             running.clone(),
             joined.clone(),
             error.clone(),
+            started_at.clone(),
         );
         let (target, specs, display_spec, filter) = (
             ctx.target.clone(),
@@ -130,6 +139,7 @@ pub fn PubSubLesson() -> Html {
         Callback::from(move |_: MouseEvent| {
             error.set(None);
             joined.set(None);
+            *started_at.borrow_mut() = now_ms();
             if !display.state().status.is_active() {
                 display.clear();
                 display.connect(
@@ -155,16 +165,26 @@ pub fn PubSubLesson() -> Html {
         })
     };
     let on_add = {
-        let (boards, logger, joined) = (boards.clone(), logger.clone(), joined.clone());
+        let (boards, logger, joined, started_at) = (
+            boards.clone(),
+            logger.clone(),
+            joined.clone(),
+            started_at.clone(),
+        );
         let (target, logger_spec, filter) =
             (ctx.target.clone(), logger_spec.clone(), filter.clone());
         Callback::from(move |_: MouseEvent| {
             let at = now_ms();
+            let span = comparison_span(*started_at.borrow(), at);
             let before = boards
                 .iter()
-                .map(|b| window_count(b.state(), Direction::Sent, at))
+                .map(|b| span_count(b.state(), Direction::Sent, at, span))
                 .collect();
-            joined.set(Some(Joined { at_ms: at, before }));
+            joined.set(Some(Joined {
+                at_ms: at,
+                span_ms: span,
+                before,
+            }));
             logger.clear();
             logger.connect(
                 &target,
@@ -187,10 +207,11 @@ pub fn PubSubLesson() -> Html {
     let subscribers = usize::from(display.state().status.is_connected())
         + usize::from(logger.state().status.is_connected());
     let after: Option<Vec<usize>> = joined.as_ref().and_then(|j| {
-        (now >= j.at_ms + WINDOW_MS).then(|| {
+        let end = j.at_ms + j.span_ms;
+        (now >= end).then(|| {
             boards
                 .iter()
-                .map(|b| window_count(b.state(), Direction::Sent, j.at_ms + WINDOW_MS))
+                .map(|b| span_count(b.state(), Direction::Sent, end, j.span_ms))
                 .collect()
         })
     });
@@ -310,7 +331,7 @@ pub fn PubSubLesson() -> Html {
                 </tbody>
             </table>
             if let Some(j) = &*joined {
-                <p class="pubsub-before-after">{ text::before_after(lang, &j.before, after.as_deref()) }</p>
+                <p class="pubsub-before-after">{ text::before_after(lang, j.span_ms / 1_000, &j.before, after.as_deref()) }</p>
                 {
                     match verdict {
                         Coupling::Unchanged => html! {
@@ -325,6 +346,7 @@ pub fn PubSubLesson() -> Html {
                     }
                 }
             }
+            <h4 class="readout-heading">{ PubSubMsg::BoardPackets.text(lang) }</h4>
             <WireList {lang} label={PubSubMsg::BoardPackets.text(lang)} entries={boards[0].state().wire.clone()} max={8} />
             { message_list(PubSubMsg::DisplayMessages.text(lang), &display.state().messages) }
             { message_list(PubSubMsg::LoggerMessages.text(lang), &logger.state().messages) }
@@ -352,11 +374,14 @@ fn message_list(label: &'static str, messages: &[Received]) -> Html {
     }
     let skip = messages.len().saturating_sub(8);
     html! {
+        <>
+        <h4 class="readout-heading">{ label }</h4>
         <ul class="lesson-messages" aria-label={label}>
             { for messages.iter().skip(skip).map(|m| html! {
                 <li key={m.seq}><code>{ m.topic.clone() }</code>{ ": " }{ m.text() }</li>
             }) }
         </ul>
+        </>
     }
 }
 

@@ -62,6 +62,20 @@ fn each_new(actor: &ActorState, cursor: &RefCell<u64>, mut f: impl FnMut(&Receiv
     *cursor.borrow_mut() = actor.messages_total;
 }
 
+/// Leaves nothing retained behind: an empty retained message clears the
+/// boiler's status and the phone's target on the broker. A client that is
+/// not connected has nothing to clear with (and its own message, if any,
+/// was replaced on the next start).
+fn clear_retained(
+    boiler: &ActorHandle,
+    status_topic: &str,
+    phone: &ActorHandle,
+    target_topic: &str,
+) {
+    let _ = boiler.publish(status_topic, "", QoS::AtMostOnce, true);
+    let _ = phone.publish(target_topic, "", QoS::AtMostOnce, true);
+}
+
 fn retained(topic: &str, payload: String, qos: QoS) -> OutgoingPublish {
     let mut m = OutgoingPublish::new(topic, payload.into_bytes());
     m.qos = qos;
@@ -100,6 +114,21 @@ fn use_room_listener(
 pub fn SmartHomeLesson() -> Html {
     let ctx = use_learn();
     let lang = ctx.lang;
+    // Leaving the lesson while the house runs clears the retained status
+    // and target too. Hooks are torn down in the order they were called,
+    // so this one comes before the clients' own (which disconnect them);
+    // it reaches them through a slot filled on every render.
+    let leaving = use_mut_ref(|| None::<(ActorHandle, String, ActorHandle, String)>);
+    {
+        let leaving = leaving.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some((boiler, status, phone, target)) = leaving.borrow_mut().take() {
+                    clear_retained(&boiler, &status, &phone, &target);
+                }
+            }
+        });
+    }
     let sensors = [use_actor(), use_actor()];
     let phone = use_actor();
     let controller = use_actor();
@@ -127,6 +156,12 @@ pub fn SmartHomeLesson() -> Html {
     let control_topic = ctx.topic(topics::CONTROL);
     let status_topic = ctx.topic(topics::STATUS);
     let target_topic = ctx.topic(topics::TARGET);
+    *leaving.borrow_mut() = Some((
+        boiler.clone(),
+        status_topic.clone(),
+        phone.clone(),
+        target_topic.clone(),
+    ));
 
     // ----- Each device reacts to what its client received -----
     // The rooms hear the boiler's status.
@@ -325,10 +360,7 @@ pub fn SmartHomeLesson() -> Html {
         let (status_topic, target_topic) = (status_topic.clone(), target_topic.clone());
         Callback::from(move |_: MouseEvent| {
             running.set(false);
-            // Leave nothing retained behind: an empty retained message
-            // clears the topic on the broker.
-            let _ = boiler.publish(&status_topic, "", QoS::AtMostOnce, true);
-            let _ = phone.publish(&target_topic, "", QoS::AtMostOnce, true);
+            clear_retained(&boiler, &status_topic, &phone, &target_topic);
             for a in [&sensors[0], &sensors[1], &phone, &controller, &boiler] {
                 a.disconnect();
             }
@@ -419,6 +451,13 @@ pub fn SmartHomeLesson() -> Html {
         },
     );
     let now = now_ms();
+    // What the phone shows in the diagram: the two readings it heard.
+    let phone_heard = phone_temps
+        .iter()
+        .map(|t| t.clone().unwrap_or_else(|| "–".into()))
+        .collect::<Vec<_>>()
+        .join(" · ")
+        + " °C";
 
     let idea = html! {
         <>
@@ -463,7 +502,7 @@ pub fn SmartHomeLesson() -> Html {
             if let Some(e) = &*error {
                 <p class="form-error" role="alert">{ e.clone() }</p>
             }
-            { house_figure(lang, &sensors, &phone, &controller, &boiler, &h, now, &command_text) }
+            { house_figure(lang, &sensors, &phone, &controller, &boiler, &h, now, &command_text, &phone_heard) }
             <div class="actors home-actors">
                 { sensor_card(0, SmartHomeMsg::LivingSensor) }
                 { sensor_card(1, SmartHomeMsg::BedroomSensor) }
@@ -589,6 +628,7 @@ pub fn SmartHomeLesson() -> Html {
                 <p>{ text::chain(lang, readings_sent, heard, commands, reports) }</p>
             }
             if !timeline.is_empty() {
+                <h4 class="readout-heading">{ SmartHomeMsg::TimelineLabel.text(lang) }</h4>
                 <ol class="home-timeline" aria-label={SmartHomeMsg::TimelineLabel.text(lang)}>
                     { for timeline.iter().skip(skip).map(|(at, seq, topic, payload)| html! {
                         <li key={format!("{topic}-{seq}")}>
@@ -598,7 +638,8 @@ pub fn SmartHomeLesson() -> Html {
                     }) }
                 </ol>
             }
-            <WireList {lang} label={SmartHomeMsg::ControllerPackets.text(lang)} entries={controller.state().wire.clone()} max={10} />
+            <h4 class="readout-heading">{ SmartHomeMsg::BoilerPackets.text(lang) }</h4>
+            <WireList {lang} label={SmartHomeMsg::BoilerPackets.text(lang)} entries={boiler.state().wire.clone()} max={12} />
         </>
     };
     html! { <LessonFrame lesson={LessonId::SmartHome} {idea} {exercise} {readout} /> }
@@ -657,6 +698,7 @@ fn house_figure(
     h: &House,
     now: u64,
     command: &str,
+    phone_heard: &str,
 ) -> Html {
     let places = [
         Place { x: 10.0, y: 20.0 },   // living room
@@ -673,7 +715,7 @@ fn house_figure(
     let details = [
         living.clone(),
         bedroom.clone(),
-        String::new(),
+        phone_heard.to_string(),
         command.to_string(),
         boiler_word.to_string(),
     ];

@@ -11,6 +11,10 @@
 //! - [`qos`]: the QoS lesson's reading of the wire — each level's
 //!   handshake on both legs, one run's packets, and whether they are
 //!   exactly the level's.
+//! - [`pub_sub`]: lesson 2's readings, rate windows and the loose-coupling
+//!   verdict.
+//! - [`smart_home`]: lesson 8's rooms, controller and boiler, each acting
+//!   only on the payloads its client received.
 
 /// Chooses between an English and a Korean `format!` (the same shape as the
 /// `say!` macro in `crate::i18n`, which is private to that module).
@@ -26,8 +30,10 @@ macro_rules! en_ko {
 pub mod actor;
 pub mod code;
 pub mod course;
+pub mod pub_sub;
 pub mod qos;
 pub mod quiz;
+pub mod smart_home;
 pub mod target;
 pub mod topic_design;
 pub mod topics;

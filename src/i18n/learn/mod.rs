@@ -6,8 +6,10 @@
 #[cfg(test)]
 use super::Lang;
 
+pub mod pub_sub;
 pub mod qos;
 pub mod roles;
+pub mod smart_home;
 pub mod summary;
 pub mod topics;
 pub mod why_mqtt;

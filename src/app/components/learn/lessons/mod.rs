@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::app::learn::course::LessonId;
 
+mod diagram;
 mod last_will;
 mod pub_sub;
 mod qos;

@@ -2,14 +2,15 @@
 // Screenshots of every lesson, for checking by eye (clipped or untranslated
 // text) and for the README.
 //
-// Usage: node e2e/lesson-screenshots.mjs OUTDIR [--lang ko|en] [--only slug,slug] [--width N]
+// Usage: node e2e/lesson-screenshots.mjs OUTDIR [--lang ko|en|both] [--only slug,slug] [--width N]
 //
 // Serves ./dist itself on a free 127.0.0.1 port (build it first with
 // `trunk build --release`) unless MQTTLAB_APP_URL is set. The lessons run on
 // the sandbox broker in the page. Before each capture a few steps of the
-// lesson's exercise are done through its buttons (found by their place in
-// the page, so the same steps work in both languages), so the readouts show
-// real packets. Writes OUTDIR/lesson-<slug>-<lang>.png (full page).
+// lesson's exercise are done in English through its controls' accessible
+// names; then the page's language switch turns it to Korean (or English)
+// while the lesson keeps running, so the readouts show real packets in the
+// language captured. Writes OUTDIR/lesson-<slug>-<lang>.png (full page).
 
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -29,7 +30,7 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length !== 1) {
-  console.error('usage: node e2e/lesson-screenshots.mjs OUTDIR [--lang ko|en] [--only slug,slug] [--width N]');
+  console.error('usage: node e2e/lesson-screenshots.mjs OUTDIR [--lang ko|en|both] [--only slug,slug] [--width N]');
   process.exit(2);
 }
 const outDir = resolve(positionals[0]);
@@ -45,50 +46,78 @@ if (!process.env.MQTTLAB_APP_URL) {
   process.env.MQTTLAB_APP_URL = `http://127.0.0.1:${port}/`;
 }
 
-/** Clicks the n-th button (1-based) of the lesson's exercise, if enabled. */
-async function press(page, n, waitMs = 600) {
-  const button = page.locator('.lesson-try button').nth(n - 1);
-  if ((await button.count()) && (await button.isEnabled())) {
-    await button.click();
-    await page.waitForTimeout(waitMs);
-  }
+/** Clicks the button called `name` (English) in `scope` once it is enabled. */
+async function press(scope, name, waitMs = 500) {
+  const button = scope.getByRole('button', { name, exact: true });
+  await waitFor(`the button "${name}"`, () => button.isEnabled(), { timeoutMs: 10_000 });
+  await button.click();
+  if (waitMs) await scope.page().waitForTimeout(waitMs);
 }
 
-/** What to do in each lesson before the capture. */
+/** What to do in each lesson (in English, found by accessible names) before
+ * the capture, so the readouts show real packets. */
 const DEMO = {
-  'why-mqtt': async (page) => press(page, 1, 1_500),
-  roles: async (page) => {
-    await press(page, 1);
-    await press(page, 2);
-    await press(page, 3);
+  'why-mqtt': async (lesson) => {
+    await press(lesson, 'Send the reading to the broker', 0);
+    await lesson.getByText(/the client sent PINGREQ/).waitFor({ timeout: 12_000 });
   },
-  summary: async (page) => {
-    const radios = page.locator('.quiz-question');
-    for (let i = 0; i < 4; i++) await radios.nth(i).locator('input[type=radio]').nth(i % 3).check();
-    await page.waitForTimeout(300);
+  'pub-sub': async (lesson) => {
+    await press(lesson, 'Start boards', 3_000);
+    await press(lesson, 'Add a second subscriber', 6_500);
+  },
+  roles: async (lesson) => {
+    const card = lesson.getByRole('region', { name: 'You (this tab)' });
+    await press(card, 'Connect');
+    await press(card, 'Subscribe');
+    await press(card, 'Publish');
+  },
+  topics: async (lesson) => {
+    await press(lesson, 'Check on the broker', 0);
+    await lesson.getByText('The broker and the protocol core agree on every topic').waitFor({ timeout: 10_000 });
+    await lesson.getByRole('textbox', { name: 'Topic name to check', exact: true }).fill('/Home/living room_temp');
+  },
+  qos: async (lesson) => {
+    const sensor = lesson.getByRole('region', { name: 'Sensor', exact: true });
+    await press(sensor, 'Connect');
+    await press(lesson.getByRole('region', { name: 'Dashboard', exact: true }), 'Connect and subscribe');
+    for (const q of [0, 1, 2]) {
+      await press(sensor, `Publish at QoS ${q}`, 0);
+      await lesson.getByRole('region', { name: `Run ${q + 1}`, exact: true }).getByText('Exactly').waitFor();
+    }
+  },
+  'smart-home': async (lesson) => press(lesson, 'Start scenario', 8_000),
+  summary: async (lesson) => {
+    const questions = lesson.getByRole('group', { name: /^Question \d+ of/ });
+    for (let i = 0; i < 4; i++) await questions.nth(i).getByRole('radio').nth(i % 3).check();
   },
 };
 
 const only = values.only ? values.only.split(',') : Object.keys(LESSONS);
+const langs = values.lang === 'both' ? ['en', 'ko'] : [values.lang];
 const browser = await launch({ viewport: { width: Number(values.width), height: 900 } });
 let status = 0;
 try {
   const page = browser.page;
   for (const slug of only) {
     const url = new URL(process.env.MQTTLAB_APP_URL);
-    url.searchParams.set('lang', values.lang);
+    url.searchParams.set('lang', 'en');
     url.hash = `#learn/${slug}`;
     await page.goto(url.href, { waitUntil: 'load' });
-    await page.locator(`#lesson-${slug}`).waitFor();
-    if (DEMO[slug]) await DEMO[slug](page);
-    await page.evaluate(() => {
-      document.activeElement?.blur();
-      window.scrollTo(0, 0);
-    });
-    await page.waitForTimeout(200);
-    const path = `${outDir}/lesson-${slug}-${values.lang}.png`;
-    await page.screenshot({ path, fullPage: true });
-    console.log(`wrote ${path}`);
+    const lesson = page.getByRole('article', { name: LESSONS[slug], exact: true });
+    await lesson.waitFor();
+    if (DEMO[slug]) await DEMO[slug](lesson);
+    for (const lang of langs) {
+      // The page's own language switch: the lesson keeps running.
+      await page.getByRole('button', { name: lang === 'ko' ? '한국어' : 'English', exact: true }).click();
+      await page.evaluate(() => {
+        document.activeElement?.blur();
+        window.scrollTo(0, 0);
+      });
+      await page.waitForTimeout(300);
+      const path = `${outDir}/lesson-${slug}-${lang}.png`;
+      await page.screenshot({ path, fullPage: true });
+      console.log(`wrote ${path}`);
+    }
   }
 } catch (e) {
   console.error(`screenshot failed: ${e.message}\n${browser.diagnostics()}`);

@@ -5,6 +5,7 @@
 //!   clients and MQTT.js, generated from the learner's real parameters.
 //! - [`topic_design`]: the Topics lesson's name checker, its suggested
 //!   rewrite, and the wildcard playground's verdicts with reasons.
+//! - [`retained`]: what a brand-new subscriber got in the retained lesson.
 
 /// Chooses between an English and a Korean `format!` (the same shape as the
 /// `say!` macro in `crate::i18n`, which is private to that module).
@@ -20,5 +21,6 @@ macro_rules! en_ko {
 pub mod actor;
 pub mod code;
 pub mod course;
+pub mod retained;
 pub mod target;
 pub mod topic_design;

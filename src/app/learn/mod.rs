@@ -6,6 +6,8 @@
 //! - [`topic_design`]: the Topics lesson's name checker, its suggested
 //!   rewrite, and the wildcard playground's verdicts with reasons.
 //! - [`retained`]: what a brand-new subscriber got in the retained lesson.
+//! - [`last_will`]: the keep-alive field, the broker's 1.5 × keep alive
+//!   deadline and the verdicts of the Last Will experiments.
 
 /// Chooses between an English and a Korean `format!` (the same shape as the
 /// `say!` macro in `crate::i18n`, which is private to that module).
@@ -21,6 +23,7 @@ macro_rules! en_ko {
 pub mod actor;
 pub mod code;
 pub mod course;
+pub mod last_will;
 pub mod retained;
 pub mod target;
 pub mod topic_design;

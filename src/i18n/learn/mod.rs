@@ -6,6 +6,7 @@
 #[cfg(test)]
 use super::Lang;
 
+pub mod last_will;
 pub mod retained;
 pub mod roles;
 

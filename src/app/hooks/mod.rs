@@ -94,6 +94,18 @@ pub fn use_tick(active: bool, client: ClientHandle) {
     });
 }
 
+/// Renders the calling component again every `period_ms` while `active`:
+/// for countdowns, and for waits ("nothing arrived within 1.5 s") whose
+/// verdict depends on time passing rather than on an event.
+#[hook]
+pub fn use_ticker(active: bool, period_ms: u32) {
+    let update = use_force_update();
+    use_effect_with((active, period_ms), move |&(active, period_ms)| {
+        let interval = active.then(|| Interval::new(period_ms, move || update.force_update()));
+        move || drop(interval)
+    });
+}
+
 /// The view the page address asks for (`#learn/<lesson>` or the client),
 /// following the back and forward buttons.
 #[hook]

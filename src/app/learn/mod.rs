@@ -15,6 +15,9 @@
 //!   verdict.
 //! - [`smart_home`]: lesson 8's rooms, controller and boiler, each acting
 //!   only on the payloads its client received.
+//! - [`retained`]: what a brand-new subscriber got in the retained lesson.
+//! - [`last_will`]: the keep-alive field, the broker's 1.5 × keep alive
+//!   deadline and the verdicts of the Last Will experiments.
 
 /// Chooses between an English and a Korean `format!` (the same shape as the
 /// `say!` macro in `crate::i18n`, which is private to that module).
@@ -30,9 +33,11 @@ macro_rules! en_ko {
 pub mod actor;
 pub mod code;
 pub mod course;
+pub mod last_will;
 pub mod pub_sub;
 pub mod qos;
 pub mod quiz;
+pub mod retained;
 pub mod smart_home;
 pub mod target;
 pub mod topic_design;

@@ -6,8 +6,10 @@
 #[cfg(test)]
 use super::Lang;
 
+pub mod last_will;
 pub mod pub_sub;
 pub mod qos;
+pub mod retained;
 pub mod roles;
 pub mod smart_home;
 pub mod summary;

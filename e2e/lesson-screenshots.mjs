@@ -85,6 +85,21 @@ const DEMO = {
       await lesson.getByRole('region', { name: `Run ${q + 1}`, exact: true }).getByText('Exactly').waitFor();
     }
   },
+  retained: async (lesson) => {
+    const board = lesson.getByRole('region', { name: 'Board', exact: true });
+    const newcomer = lesson.getByRole('region', { name: 'New client', exact: true });
+    await press(board, 'Connect board', 800);
+    await press(board, 'Publish “online” with retain', 800);
+    await press(newcomer, 'New client subscribes', 2_500);
+    await press(board, 'Clear the retained message', 800);
+    await press(newcomer, 'New client subscribes', 3_000);
+  },
+  'last-will': async (lesson) => {
+    const board = lesson.getByRole('region', { name: 'Virtual board', exact: true });
+    await board.getByRole('spinbutton', { name: 'Keep alive (seconds)', exact: true }).fill('2');
+    await press(board, 'Connect board', 1_000);
+    await press(board, 'Freeze', 1_000);
+  },
   'smart-home': async (lesson) => press(lesson, 'Start scenario', 8_000),
   summary: async (lesson) => {
     const questions = lesson.getByRole('group', { name: /^Question \d+ of/ });
@@ -103,6 +118,8 @@ try {
     url.searchParams.set('lang', 'en');
     url.hash = `#learn/${slug}`;
     await page.goto(url.href, { waitUntil: 'load' });
+    // A hash change keeps the page (and the language picked last).
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     const lesson = page.getByRole('article', { name: LESSONS[slug], exact: true });
     await lesson.waitFor();
     if (DEMO[slug]) await DEMO[slug](lesson);
@@ -112,6 +129,8 @@ try {
       await page.evaluate(() => {
         document.activeElement?.blur();
         window.scrollTo(0, 0);
+        // A sticky header would be drawn part-way down a full-page capture.
+        for (const el of document.querySelectorAll('.app-header, .learn-nav')) el.style.position = 'static';
       });
       await page.waitForTimeout(300);
       const path = `${outDir}/lesson-${slug}-${lang}.png`;

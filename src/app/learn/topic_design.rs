@@ -246,11 +246,15 @@ fn mixed_case(levels: &[&str]) -> bool {
     has_upper && some_all_lower
 }
 
+/// Stands for a space while a name is split into levels.
+const SPACE: char = '\u{1F}';
+
 /// A better hierarchical name, or `None` when there is nothing to improve
 /// automatically (or nothing valid would be left).
 ///
 /// Drops empty levels, a leading `$`, wildcards and control characters;
-/// turns spaces into `-`; splits squeezed levels at `_` / `-`; lower-cases
+/// joins the words of a level that has spaces with `-`; splits squeezed
+/// levels at `_` / `-`; lower-cases
 /// everything when the case was mixed.
 pub fn suggest(name: &str) -> Option<String> {
     let cleaned: String = name
@@ -258,7 +262,10 @@ pub fn suggest(name: &str) -> Option<String> {
         .trim_start_matches('$')
         .chars()
         .filter(|c| !matches!(c, '+' | '#') && !c.is_control())
-        .map(|c| if c.is_whitespace() { '-' } else { c })
+        // A space joins the words of one name ("living room" → one level
+        // "living-room"): marked apart from the hyphens and underscores
+        // that separate the parts of a flat name.
+        .map(|c| if c.is_whitespace() { SPACE } else { c })
         .collect();
     let raw_levels: Vec<&str> = cleaned.split('/').filter(|l| !l.is_empty()).collect();
     let count = raw_levels.len();
@@ -282,6 +289,16 @@ pub fn suggest(name: &str) -> Option<String> {
             }
         }
     }
+    let mut levels: Vec<String> = levels
+        .iter()
+        .map(|l| {
+            l.split(SPACE)
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
     let refs: Vec<&str> = levels.iter().map(String::as_str).collect();
     if mixed_case(&refs) {
         levels = levels.iter().map(|l| l.to_lowercase()).collect();

@@ -162,6 +162,8 @@ fn suggestions() {
         ("home/temp/", Some("home/temp")),
         ("home//temp", Some("home/temp")),
         ("home/living room/temp", Some("home/living-room/temp")),
+        ("home/living room_temp", Some("home/living-room_temp")),
+        ("/Home/living room_temp", Some("home/living-room_temp")),
         ("home/LivingRoom/temp", Some("home/livingroom/temp")),
         ("$SYS/mine", Some("sys/mine")),
         ("$status", Some("status")),

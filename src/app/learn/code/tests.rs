@@ -397,17 +397,34 @@ fn python_snippets_parse() {
         eprintln!("python3 not found: skipping the parse check");
         return;
     }
+    // `python3 -m py_compile` on each snippet written to a file: the same
+    // compiler the learner's Python runs (it catches more than a parse,
+    // e.g. a `return` outside a function).
+    let dir = std::env::temp_dir().join(format!("mqttlab-py-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let mut n = 0;
     for t in targets() {
         for a in actions() {
             for f in [Flavour::PahoPython, Flavour::MicroPython] {
-                check_with(
-                    "python3",
-                    &["-c", "import ast,sys; ast.parse(sys.stdin.read())"],
-                    &code(f, &t, &a),
+                n += 1;
+                let file = dir.join(format!("snippet{n}.py"));
+                let source = code(f, &t, &a);
+                std::fs::write(&file, &source).expect("the snippet is written");
+                let out = Command::new("python3")
+                    .args(["-m", "py_compile"])
+                    .arg(&file)
+                    .output()
+                    .expect("python3 runs");
+                assert!(
+                    out.status.success(),
+                    "{f:?} does not compile: {}\n{source}",
+                    String::from_utf8_lossy(&out.stderr)
                 );
             }
         }
     }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(n >= 8, "{n} snippets checked");
 }
 
 #[test]

@@ -32,7 +32,7 @@ async function lessonText(page) {
   });
 }
 
-test('every lesson: no English in the Korean UI, no Korean in the English UI', { timeout: 90_000 }, async () => {
+test('every lesson: no English in the Korean UI, no Korean in the English UI, one status element', { timeout: 90_000 }, async () => {
   const browser = await launch();
   try {
     const { page } = browser;
@@ -43,6 +43,8 @@ test('every lesson: no English in the Korean UI, no Korean in the English UI', {
         await page.goto(url.href);
         await page.reload();
         await page.locator(`#lesson-${slug}`).waitFor();
+        // The connection status stays the page's one status element.
+        assert.equal(await page.getByRole('status').count(), 1, `${slug}: one role=status`);
         const text = await lessonText(page);
         if (lang === 'ko') {
           const words = (text.match(/[A-Za-z][A-Za-z'’-]*/g) || []).map((w) => w.replace(/['’-]+$/, ''));

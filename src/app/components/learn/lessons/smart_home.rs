@@ -530,7 +530,7 @@ pub fn SmartHomeLesson() -> Html {
                             <p class="form-error" role="alert">{ e.clone() }</p>
                         }
                         if *target_note {
-                            <p class="hint" role="status">{ SmartHomeMsg::TargetKept.text(lang) }</p>
+                            <p class="hint" aria-live="polite">{ SmartHomeMsg::TargetKept.text(lang) }</p>
                         }
                     </form>
                     <ShowCode id="home-phone-sub" spec={phone_spec.clone()}

@@ -570,10 +570,10 @@ fn skip_reason(lang: Lang, r: &SkipReason) -> String {
 fn phase_note(lang: Lang, phase: &Phase) -> Html {
     match phase {
         Phase::Subscribing => {
-            html! { <span class="hint" role="status">{ TopicsMsg::Subscribing.text(lang) }</span> }
+            html! { <span class="hint" aria-live="polite">{ TopicsMsg::Subscribing.text(lang) }</span> }
         }
         Phase::Publishing => {
-            html! { <span class="hint" role="status">{ TopicsMsg::Publishing.text(lang) }</span> }
+            html! { <span class="hint" aria-live="polite">{ TopicsMsg::Publishing.text(lang) }</span> }
         }
         Phase::Done(_) | Phase::Failed(_) => Html::default(),
     }
@@ -607,11 +607,11 @@ fn outcome_summary(lang: Lang, c: &Check) -> Html {
             html! {
                 <>
                     if o.agrees() {
-                        <p class="lesson-result lesson-result--good" role="status">
+                        <p class="lesson-result lesson-result--good" aria-live="polite">
                             { TopicsMsg::AgreeAll.text(lang) }{ counts }
                         </p>
                     } else {
-                        <div class="lesson-result lesson-result--bad" role="status">
+                        <div class="lesson-result lesson-result--bad" aria-live="polite">
                             <p>{ TopicsMsg::Disagree.text(lang) }</p>
                             <ul>
                                 { for o.rows.iter().filter(|r| !r.agrees()).map(|r| html! {

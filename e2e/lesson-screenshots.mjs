@@ -12,14 +12,13 @@
 // while the lesson keeps running, so the readouts show real packets in the
 // language captured. Writes OUTDIR/lesson-<slug>-<lang>.png (full page).
 
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { launch } from './lib/browser.mjs';
 import { LESSONS } from './lib/learn.mjs';
-import { freePort, portOpen, track, waitFor } from './lib/util.mjs';
+import { serveDistUnlessGiven, waitFor } from './lib/util.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -36,15 +35,7 @@ if (positionals.length !== 1) {
 const outDir = resolve(positionals[0]);
 await mkdir(outDir, { recursive: true });
 
-let server = null;
-if (!process.env.MQTTLAB_APP_URL) {
-  const port = await freePort();
-  server = track(spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', 'dist', String(port)], {
-    stdio: 'ignore',
-  }));
-  await waitFor(`the static server for dist/ on port ${port}`, () => portOpen(port), { timeoutMs: 5_000 });
-  process.env.MQTTLAB_APP_URL = `http://127.0.0.1:${port}/`;
-}
+const server = await serveDistUnlessGiven();
 
 /** Clicks the button called `name` (English) in `scope` once it is enabled. */
 async function press(scope, name, waitMs = 500) {

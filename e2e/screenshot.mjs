@@ -12,7 +12,6 @@
 // OUTDIR/app-en.png and OUTDIR/app-ko.png (full page), then the explorer
 // views in each language: OUTDIR/explorer-{topics,retained,packets}-{en,ko}.png.
 
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +20,7 @@ import { connect, controls, openApp, statistic, subscribe, waitForStatus } from 
 import { launch } from './lib/browser.mjs';
 import { startBroker } from './lib/broker.mjs';
 import { publish } from './lib/mqtt-cli.mjs';
-import { freePort, portOpen, track, waitFor } from './lib/util.mjs';
+import { serveDistUnlessGiven, waitFor } from './lib/util.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -38,16 +37,8 @@ if (positionals.length !== 1) {
 const outDir = resolve(positionals[0]);
 await mkdir(outDir, { recursive: true });
 
-let server = null;
 if (values.url) process.env.MQTTLAB_APP_URL = values.url;
-if (!process.env.MQTTLAB_APP_URL) {
-  const port = await freePort();
-  server = track(spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', 'dist', String(port)], {
-    stdio: 'ignore',
-  }));
-  await waitFor(`the static server for dist/ on port ${port}`, () => portOpen(port), { timeoutMs: 5_000 });
-  process.env.MQTTLAB_APP_URL = `http://127.0.0.1:${port}/`;
-}
+const server = await serveDistUnlessGiven();
 
 /** A CSS path from <body> to `el` (tag:nth-of-type steps), to find the same
  * control in the Korean page, whose accessible names differ. */

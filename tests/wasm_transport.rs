@@ -459,6 +459,22 @@ async fn sandbox_publishes_to_itself_at_each_qos_v5() {
 /// Pulling the plug ([`Connection::abort`]: no DISCONNECT) makes the broker
 /// publish the Will; a proper disconnect does not. On mosquitto and on the
 /// sandbox alike.
+/// A board's CONNECT options with the Will `offline` (QoS 1) on `topic`.
+fn board_with_will(client_id: String, topic: &str, keep_alive: u16) -> ConnectOptions {
+    ConnectOptions {
+        client_id,
+        keep_alive,
+        will: Some(mqtt_lab::protocol::codec::LastWill {
+            topic: topic.to_owned(),
+            payload: b"offline".to_vec(),
+            qos: QoS::AtLeastOnce,
+            retain: false,
+            properties: Default::default(),
+        }),
+        ..ConnectOptions::default()
+    }
+}
+
 async fn will_on_abort_only(url: &str) {
     let topic = format!("{}/status", unique("will"));
     let watcher = Probe::new();
@@ -466,18 +482,7 @@ async fn will_on_abort_only(url: &str) {
     watcher.connected(ProtocolVersion::V5).await;
     watcher.subscribe(&topic, QoS::AtLeastOnce).await;
 
-    let board_options = |id: String| ConnectOptions {
-        client_id: id,
-        keep_alive: 30,
-        will: Some(mqtt_lab::protocol::codec::LastWill {
-            topic: topic.clone(),
-            payload: b"offline".to_vec(),
-            qos: QoS::AtLeastOnce,
-            retain: false,
-            properties: Default::default(),
-        }),
-        ..ConnectOptions::default()
-    };
+    let board_options = |id: String| board_with_will(id, &topic, 30);
     let board = Probe::new();
     board
         .conn
@@ -631,22 +636,9 @@ async fn frozen_client_is_dropped_by_the_broker(url: &str) {
     watcher.subscribe(&topic, QoS::AtLeastOnce).await;
 
     let board = Probe::new();
-    board.conn.connect(
-        url,
-        ConnectOptions {
-            client_id: unique("board"),
-            keep_alive: 1,
-            will: Some(mqtt_lab::protocol::codec::LastWill {
-                topic: topic.clone(),
-                payload: b"offline".to_vec(),
-                qos: QoS::AtLeastOnce,
-                retain: false,
-                properties: Default::default(),
-            }),
-            ..ConnectOptions::default()
-        },
-        None,
-    );
+    board
+        .conn
+        .connect(url, board_with_will(unique("board"), &topic, 1), None);
     board.connected(ProtocolVersion::V5).await;
     board.conn.set_frozen(true);
     assert!(board.conn.is_frozen());

@@ -1,6 +1,7 @@
 // Small helpers the end-to-end harness shares: free ports, bounded waits,
 // temp folders, finding programs.
 
+import { spawn } from 'node:child_process';
 import { access, constants, mkdtemp, chmod } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -111,4 +112,20 @@ export function uniqueTag(prefix = 'e2e') {
 /** The last `n` lines of a text. */
 export function lastLines(text, n = 30) {
   return text.split('\n').slice(-n).join('\n');
+}
+
+/**
+ * Serves ./dist on a free loopback port and sets MQTTLAB_APP_URL to it,
+ * unless MQTTLAB_APP_URL is already set. Returns the server process (to
+ * kill when done), or null when an address was given.
+ */
+export async function serveDistUnlessGiven() {
+  if (process.env.MQTTLAB_APP_URL) return null;
+  const port = await freePort();
+  const server = track(spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', 'dist', String(port)], {
+    stdio: 'ignore',
+  }));
+  await waitFor(`the static server for dist/ on port ${port}`, () => portOpen(port), { timeoutMs: 5_000 });
+  process.env.MQTTLAB_APP_URL = `http://127.0.0.1:${port}/`;
+  return server;
 }

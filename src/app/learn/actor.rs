@@ -83,6 +83,33 @@ pub struct WireEntry {
     pub bytes: Rc<[u8]>,
 }
 
+#[cfg(test)]
+impl WireEntry {
+    /// A packet for tests: no identifier; a PUBLISH is QoS 0 to `topic`.
+    pub(crate) fn sample(
+        seq: u64,
+        at_ms: u64,
+        direction: Direction,
+        packet_type: PacketType,
+        topic: &str,
+    ) -> WireEntry {
+        WireEntry {
+            seq,
+            at_ms,
+            direction,
+            packet_type,
+            packet_id: None,
+            publish: (packet_type == PacketType::Publish).then(|| PublishInfo {
+                topic: topic.to_string(),
+                qos: QoS::AtMostOnce,
+                retain: false,
+                dup: false,
+            }),
+            bytes: Rc::from(&[][..]),
+        }
+    }
+}
+
 /// The visible parts of a PUBLISH on the wire.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublishInfo {

@@ -104,27 +104,11 @@ pub fn deliveries(published: usize, subscribers: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
 
     use super::*;
-    use crate::app::learn::actor::PublishInfo;
-    use crate::protocol::codec::QoS;
 
     fn entry(seq: u64, at_ms: u64, direction: Direction, packet_type: PacketType) -> WireEntry {
-        WireEntry {
-            seq,
-            at_ms,
-            direction,
-            packet_type,
-            packet_id: None,
-            publish: (packet_type == PacketType::Publish).then(|| PublishInfo {
-                topic: "p/boards/1/temperature".into(),
-                qos: QoS::AtMostOnce,
-                retain: false,
-                dup: false,
-            }),
-            bytes: Rc::from(&[0x30u8, 0][..]),
-        }
+        WireEntry::sample(seq, at_ms, direction, packet_type, "p/boards/1/temperature")
     }
 
     #[test]

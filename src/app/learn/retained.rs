@@ -118,7 +118,6 @@ pub enum BoardAction {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
 
     use super::*;
     use crate::protocol::codec::QoS;
@@ -126,15 +125,7 @@ mod tests {
     const TOPIC: &str = "lab/x/board/status";
 
     fn entry(seq: u64, at_ms: u64, direction: Direction, packet_type: PacketType) -> WireEntry {
-        WireEntry {
-            seq,
-            at_ms,
-            direction,
-            packet_type,
-            packet_id: None,
-            publish: None,
-            bytes: Rc::from(&[][..]),
-        }
+        WireEntry::sample(seq, at_ms, direction, packet_type, TOPIC)
     }
 
     fn message(seq: u64, at_ms: u64, topic: &str, payload: &str, retain: bool) -> Received {

@@ -11,6 +11,17 @@ use crate::protocol::topic::{
     explain_match, validate_topic_filter, validate_topic_name, TopicError,
 };
 
+/// The playground's starting list of topics: two rooms, two measurements,
+/// a deeper level and another building, so each wildcard shows a difference.
+pub const EXAMPLE_TOPICS: [&str; 6] = [
+    "home/livingroom/temperature",
+    "home/bedroom/temperature",
+    "home/livingroom/humidity",
+    "home/boiler/status",
+    "office/livingroom/temperature",
+    "home/livingroom/sensor/temperature",
+];
+
 /// Why a listed topic is not sent to the broker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SkipReason {

@@ -5,14 +5,7 @@ use crate::protocol::topic::matches;
 
 const ROOT: &str = "mqttlab/abc123/wild";
 
-const EXAMPLE: [&str; 6] = [
-    "home/livingroom/temperature",
-    "home/bedroom/temperature",
-    "home/livingroom/humidity",
-    "home/boiler/status",
-    "office/livingroom/temperature",
-    "home/livingroom/sensor/temperature",
-];
+const EXAMPLE: [&str; 6] = EXAMPLE_TOPICS;
 
 fn expected(p: &LivePlan) -> Vec<bool> {
     p.sends.iter().map(|s| s.expected).collect()

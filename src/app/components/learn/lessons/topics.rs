@@ -29,16 +29,6 @@ const NAME_EXAMPLES: [&str; 5] = [
     "home/livingroom/temperature",
 ];
 
-/// The playground's starting list.
-const TOPIC_EXAMPLES: [&str; 6] = [
-    "home/livingroom/temperature",
-    "home/bedroom/temperature",
-    "home/livingroom/humidity",
-    "home/boiler/status",
-    "office/livingroom/temperature",
-    "home/livingroom/sensor/temperature",
-];
-
 /// Filters offered with one click.
 const FILTER_EXAMPLES: [&str; 5] = [
     "home/+/temperature",
@@ -88,7 +78,7 @@ pub fn TopicsLesson() -> Html {
     let lang = ctx.lang;
     let name = use_state(|| NAME_EXAMPLES[0].to_string());
     let filter = use_state(|| FILTER_EXAMPLES[0].to_string());
-    let topics_text = use_state(|| TOPIC_EXAMPLES.join("\n"));
+    let topics_text = use_state(|| crate::app::learn::topics::EXAMPLE_TOPICS.join("\n"));
     let check = use_state(|| None::<Check>);
     let expired = use_state(|| None::<u32>);
     let subscriber = use_actor();

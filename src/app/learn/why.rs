@@ -2,7 +2,9 @@
 //! minimal HTTP POST, byte for byte. The MQTT bytes come from the codec the
 //! client itself uses, so what the lesson counts is what goes on the wire.
 
-use crate::protocol::codec::{encode_to_vec, Packet, ProtocolVersion, Publish};
+use crate::protocol::codec::{
+    decode_fixed_header, encode_to_vec, DecodeOptions, Packet, ProtocolVersion, Publish,
+};
 
 /// One message, both ways.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,14 +33,20 @@ pub fn pingreq_bytes() -> Vec<u8> {
 }
 
 /// How many bytes the fixed header of `packet` takes: the first byte and
-/// the Remaining Length (1 to 4 bytes, 7 bits each, high bit = "more").
+/// the Remaining Length (1 to 4 bytes, 7 bits each, high bit = "more"), as
+/// the codec's own reader finds them. 0 when `packet` has no whole fixed
+/// header.
 pub fn fixed_header_len(packet: &[u8]) -> usize {
-    1 + packet
-        .iter()
-        .skip(1)
-        .take(4)
-        .position(|b| b & 0x80 == 0)
-        .map_or(4, |i| i + 1)
+    // Only the header is read: no size cap, and the version only matters
+    // for AUTH.
+    let opts = DecodeOptions {
+        version: ProtocolVersion::V5,
+        max_packet_size: u32::MAX,
+    };
+    decode_fixed_header(packet, &opts)
+        .ok()
+        .flatten()
+        .map_or(0, |h| h.header_len)
 }
 
 /// `reading` sent to `topic` at QoS 0 over MQTT `version`, and as the
@@ -67,7 +75,7 @@ pub fn compare(topic: &str, reading: &str, version: ProtocolVersion, host: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::codec::{decode, DecodeOptions};
+    use crate::protocol::codec::decode;
 
     #[test]
     fn pingreq_is_two_bytes() {

@@ -37,11 +37,8 @@ pub fn status_text(lang: Lang, status: &ActorStatus, frozen: bool) -> String {
         ActorStatus::Connecting => LearnMsg::ActorConnecting.text(lang).to_string(),
         ActorStatus::Connected { .. } if frozen => LearnMsg::ActorFrozen.text(lang).to_string(),
         ActorStatus::Connected { version, .. } => {
-            format!(
-                "{} · MQTT {}",
-                LearnMsg::ActorConnected.text(lang),
-                version_name(*version)
-            )
+            // "MQTT 5.0": the version's own Display.
+            format!("{} · {version}", LearnMsg::ActorConnected.text(lang))
         }
         ActorStatus::Closed { reason, .. } => match reason {
             Some(r) => format!(
@@ -51,13 +48,6 @@ pub fn status_text(lang: Lang, status: &ActorStatus, frozen: bool) -> String {
             ),
             None => LearnMsg::ActorClosed.text(lang).to_string(),
         },
-    }
-}
-
-fn version_name(v: crate::protocol::codec::ProtocolVersion) -> &'static str {
-    match v {
-        crate::protocol::codec::ProtocolVersion::V311 => "3.1.1",
-        crate::protocol::codec::ProtocolVersion::V5 => "5.0",
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::model::client_id;
 use crate::protocol::topic;
 
 /// The nine lessons, in the chapter's order.
@@ -132,13 +133,9 @@ pub const PREFIX_RANDOM_LEN: usize = 6;
 pub const PREFIX_MAX_LEN: usize = 64;
 
 /// A fresh prefix `mqttlab/<6 random chars>` from a random number.
-pub fn generate_prefix(mut random: u64) -> String {
+pub fn generate_prefix(random: u64) -> String {
     let mut s = String::from("mqttlab/");
-    let n = PREFIX_ALPHABET.len() as u64;
-    for _ in 0..PREFIX_RANDOM_LEN {
-        s.push(char::from(PREFIX_ALPHABET[(random % n) as usize]));
-        random /= n;
-    }
+    client_id::push_random_chars(&mut s, random, PREFIX_ALPHABET, PREFIX_RANDOM_LEN);
     s
 }
 

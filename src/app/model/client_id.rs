@@ -18,14 +18,21 @@ const ALPHABET: &[u8; 36] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 /// unrelated IDs. 23 characters or fewer, which every MQTT 3.1.1 server must
 /// accept (3.1.1 section 3.1.3.1).
 pub fn generate(random: u64) -> String {
-    let mut x = mix(random);
     let mut id = String::with_capacity(PREFIX.len() + RANDOM_LEN);
     id.push_str(PREFIX);
-    for _ in 0..RANDOM_LEN {
-        id.push(char::from(ALPHABET[(x % 36) as usize]));
-        x /= 36;
-    }
+    push_random_chars(&mut id, random, ALPHABET, RANDOM_LEN);
     id
+}
+
+/// Appends `n` characters of `alphabet` (ASCII) taken from `random`, mixed
+/// first so that neighbouring inputs give unrelated characters.
+pub fn push_random_chars(out: &mut String, random: u64, alphabet: &[u8], n: usize) {
+    let mut x = mix(random);
+    let base = alphabet.len() as u64;
+    for _ in 0..n {
+        out.push(char::from(alphabet[(x % base) as usize]));
+        x /= base;
+    }
 }
 
 /// Whether `id` has the shape [`generate`] produces.

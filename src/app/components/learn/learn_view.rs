@@ -11,7 +11,7 @@ use super::lesson_frame::lesson_title;
 use super::{lessons, LearnCtx, PrefixField};
 use crate::app::client::{use_app_state, use_client};
 use crate::app::hooks::use_progress;
-use crate::app::learn::course::{generate_prefix, LessonId, Route};
+use crate::app::learn::course::{generate_prefix, LessonId, Progress, Route};
 use crate::app::services::browser;
 use crate::i18n::learn::LearnMsg;
 
@@ -20,6 +20,22 @@ use crate::i18n::learn::LearnMsg;
 pub struct LearnViewProps {
     /// The lesson to show.
     pub lesson: LessonId,
+}
+
+/// A callback that applies `f` to a copy of the progress and stores the
+/// copy if it changed (which also saves it).
+fn edit<T: 'static>(
+    progress: &UseStateHandle<Progress>,
+    f: impl Fn(&mut Progress, T) + 'static,
+) -> Callback<T> {
+    let progress = progress.clone();
+    Callback::from(move |arg| {
+        let mut p = (*progress).clone();
+        f(&mut p, arg);
+        if p != *progress {
+            progress.set(p);
+        }
+    })
 }
 
 /// See the module docs.
@@ -52,58 +68,33 @@ pub fn LearnView(props: &LearnViewProps) -> Html {
     }
     let connected = state.status.is_connected();
     let target = use_memo(connected, |&c| client.lab_target(c));
-    let set_prefix = {
-        let progress = progress.clone();
-        Callback::from(move |prefix: String| {
-            let mut p = (*progress).clone();
-            p.prefix = Some(prefix);
-            progress.set(p);
-        })
-    };
-    let renew = {
-        let progress = progress.clone();
-        Callback::from(move |()| {
-            let mut p = (*progress).clone();
-            p.prefix = Some(generate_prefix(browser::random_u64()));
-            progress.set(p);
-        })
-    };
-    let mark_done = {
-        let progress = progress.clone();
-        Callback::from(move |lesson: LessonId| {
-            let mut p = (*progress).clone();
-            if p.mark_done(lesson) {
-                progress.set(p);
-            }
-        })
-    };
-    let answer = {
-        let progress = progress.clone();
-        Callback::from(move |(q, option): (String, usize)| {
-            let mut p = (*progress).clone();
-            p.answer(&q, option);
-            progress.set(p);
-        })
-    };
-    let reset_quiz = {
-        let progress = progress.clone();
-        Callback::from(move |()| {
-            let mut p = (*progress).clone();
-            p.reset_quiz();
-            progress.set(p);
-        })
-    };
-    let Some(prefix) = progress.prefix.clone() else {
+    let set_prefix = edit(&progress, |p, prefix: String| p.prefix = Some(prefix));
+    let renew = edit(&progress, |p, ()| {
+        p.prefix = Some(generate_prefix(browser::random_u64()))
+    });
+    // The context changes only when what it carries does: this view
+    // re-renders with every batch of the client's traffic, and a fresh
+    // context each time would re-render the whole lesson with it.
+    let ctx = use_memo(
+        (lang, target.clone(), (*progress).clone()),
+        |(lang, target, current)| {
+            current.prefix.clone().map(|prefix| LearnCtx {
+                lang: *lang,
+                prefix: prefix.into(),
+                target: target.clone(),
+                progress: Rc::new(current.clone()),
+                mark_done: edit(&progress, |p, lesson| {
+                    p.mark_done(lesson);
+                }),
+                answer: edit(&progress, |p, (q, option): (String, usize)| {
+                    p.answer(&q, option)
+                }),
+                reset_quiz: edit(&progress, |p, ()| p.reset_quiz()),
+            })
+        },
+    );
+    let Some(ctx) = (*ctx).clone() else {
         return Html::default();
-    };
-    let ctx = LearnCtx {
-        lang,
-        prefix: prefix.into(),
-        target: Rc::new((*target).clone()),
-        progress: Rc::new((*progress).clone()),
-        mark_done,
-        answer,
-        reset_quiz,
     };
     let lesson = props.lesson;
     let runs_on = if ctx.target.is_sandbox() {

@@ -707,8 +707,7 @@ async fn thawing_sends_what_waited() {
     probe.connected(ProtocolVersion::V5).await;
     probe.subscribe(&topic, QoS::AtLeastOnce).await;
     probe.conn.set_frozen(true);
-    let mut msg = OutgoingPublish::new(topic.clone(), b"later".to_vec());
-    msg.qos = QoS::AtLeastOnce;
+    let msg = OutgoingPublish::new(topic.clone(), b"later".to_vec()).qos(QoS::AtLeastOnce);
     probe.conn.publish(msg).expect("accepted");
     sleep(300).await;
     assert!(

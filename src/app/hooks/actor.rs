@@ -13,7 +13,9 @@ use crate::app::client::now_ms;
 use crate::app::learn::actor::ActorState;
 use crate::app::learn::target::{ClientSpec, LabTarget};
 use crate::protocol::codec::{PacketId, QoS, SubscribeFilter, SubscriptionOptions};
-use crate::protocol::session::{CommandError, Event, OutgoingPublish, ReconnectPolicy};
+use crate::protocol::session::{
+    CommandError, ConnectOptions, Event, OutgoingPublish, ReconnectPolicy,
+};
 use crate::transport::{Connection, DriverEvent};
 
 /// What to do as soon as CONNACK accepts the connection.
@@ -72,10 +74,7 @@ impl ActorHandle {
     /// runs `then` once connected. No automatic reconnect: a lesson shows
     /// what a lost connection looks like.
     pub fn connect(&self, target: &LabTarget, spec: &ClientSpec, then: Vec<OnConnect>) {
-        *self.on_connect.borrow_mut() = then;
-        self.state.dispatch(ActorAction::Frozen(false));
-        self.connection
-            .connect(&target.url.to_string(), target.connect_options(spec), None);
+        self.start(target, target.connect_options(spec), None, then);
     }
 
     /// Connects like [`ActorHandle::connect`], but as a client that keeps
@@ -91,8 +90,6 @@ impl ActorHandle {
         expiry_s: u32,
         then: Vec<OnConnect>,
     ) {
-        *self.on_connect.borrow_mut() = then;
-        self.state.dispatch(ActorAction::Frozen(false));
         let mut options = target.connect_options(spec);
         options.clean_start = false;
         options.session_expiry_interval = expiry_s;
@@ -103,8 +100,21 @@ impl ActorHandle {
             jitter: 0.0,
             max_attempts: Some(5),
         };
+        self.start(target, options, Some(retry), then);
+    }
+
+    /// Opens a new connection with `options`; `then` runs after CONNACK.
+    fn start(
+        &self,
+        target: &LabTarget,
+        options: ConnectOptions,
+        reconnect: Option<ReconnectPolicy>,
+        then: Vec<OnConnect>,
+    ) {
+        *self.on_connect.borrow_mut() = then;
+        self.state.dispatch(ActorAction::Frozen(false));
         self.connection
-            .connect(&target.url.to_string(), options, Some(retry));
+            .connect(&target.url.to_string(), options, reconnect);
     }
 
     /// Publishes a text payload.
@@ -115,10 +125,11 @@ impl ActorHandle {
         qos: QoS,
         retain: bool,
     ) -> Result<Option<PacketId>, CommandError> {
-        let mut msg = OutgoingPublish::new(topic, payload.as_bytes().to_vec());
-        msg.qos = qos;
-        msg.retain = retain;
-        self.connection.publish(msg)
+        self.connection.publish(
+            OutgoingPublish::new(topic, payload.as_bytes().to_vec())
+                .qos(qos)
+                .retain(retain),
+        )
     }
 
     /// Subscribes to one filter.

@@ -45,3 +45,14 @@ impl LearnCtx {
 pub fn use_learn() -> LearnCtx {
     use_context::<LearnCtx>().expect("use_learn outside LearnView")
 }
+
+/// Marks `lesson` done once `done` turns true (the exercise succeeded).
+#[hook]
+pub fn use_done_when(lesson: LessonId, done: bool) {
+    let mark = use_learn().mark_done;
+    use_effect_with(done, move |&done| {
+        if done {
+            mark.emit(lesson);
+        }
+    });
+}

@@ -16,7 +16,7 @@ mod show_code;
 mod wire_list;
 
 pub use actor_card::ActorCard;
-pub use context::{use_learn, LearnCtx};
+pub use context::{use_done_when, use_learn, LearnCtx};
 pub use learn_view::LearnView;
 pub use lesson_frame::LessonFrame;
 pub use prefix_field::PrefixField;

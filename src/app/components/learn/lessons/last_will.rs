@@ -10,7 +10,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::client::now_ms;
-use crate::app::components::learn::{use_learn, ActorCard, LessonFrame, ShowCode, WireList};
+use crate::app::components::learn::{
+    use_done_when, use_learn, ActorCard, LessonFrame, ShowCode, WireList,
+};
 use crate::app::hooks::{use_actor, use_ticker, OnConnect};
 use crate::app::learn::code::Action;
 use crate::app::learn::course::LessonId;
@@ -193,14 +195,7 @@ pub fn LastWillLesson() -> Html {
             Some(Verdict::WillArrived { .. })
         )
     );
-    {
-        let mark = ctx.mark_done.clone();
-        use_effect_with(will_seen, move |&seen| {
-            if seen {
-                mark.emit(LessonId::LastWill);
-            }
-        });
-    }
+    use_done_when(LessonId::LastWill, will_seen);
 
     let on_ka = {
         let ka_text = ka_text.clone();
@@ -253,9 +248,9 @@ pub fn LastWillLesson() -> Html {
             if !monitor_active {
                 connect_monitor();
             }
-            let mut online = OutgoingPublish::new(&topic, ONLINE.as_bytes().to_vec());
-            online.qos = QoS::AtLeastOnce;
-            online.retain = true;
+            let online = OutgoingPublish::new(&topic, ONLINE.as_bytes().to_vec())
+                .qos(QoS::AtLeastOnce)
+                .retain(true);
             connected_ka.set(keep_alive);
             trial.set(None);
             thawed.set(false);

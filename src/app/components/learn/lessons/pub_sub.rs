@@ -12,7 +12,9 @@ use yew::prelude::*;
 
 use super::diagram::{arrow_marker, edge, last_publish, node, plain_edge};
 use crate::app::client::now_ms;
-use crate::app::components::learn::{use_learn, ActorCard, LessonFrame, ShowCode, WireList};
+use crate::app::components::learn::{
+    use_done_when, use_learn, ActorCard, LessonFrame, ShowCode, WireList,
+};
 use crate::app::hooks::{use_actor, ActorHandle, OnConnect};
 use crate::app::learn::actor::{ActorState, Direction, Received};
 use crate::app::learn::code::Action;
@@ -225,14 +227,7 @@ pub fn PubSubLesson() -> Html {
             .all(|t| msgs.iter().any(|m| &m.topic == t))
     };
     let done = verdict == Coupling::Unchanged && from_every_board(&logger.state().messages);
-    {
-        let mark = ctx.mark_done.clone();
-        use_effect_with(done, move |&done| {
-            if done {
-                mark.emit(LessonId::PubSub);
-            }
-        });
-    }
+    use_done_when(LessonId::PubSub, done);
 
     let idea = html! {
         <>

@@ -8,7 +8,9 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::app::components::learn::{use_learn, ActorCard, LessonFrame, ShowCode, WireList};
+use crate::app::components::learn::{
+    use_done_when, use_learn, ActorCard, LessonFrame, ShowCode, WireList,
+};
 use crate::app::hooks::{use_actor, OnConnect};
 use crate::app::learn::actor::{ActorState, Direction};
 use crate::app::learn::code::Action;
@@ -70,14 +72,7 @@ pub fn QosLesson() -> Html {
             .iter()
             .any(|(r, rep)| r.qos == *q && r.lost.is_none() && rep.exact())
     });
-    {
-        let mark = ctx.mark_done.clone();
-        use_effect_with(all_levels, move |&all| {
-            if all {
-                mark.emit(LessonId::Qos);
-            }
-        });
-    }
+    use_done_when(LessonId::Qos, all_levels);
 
     let publish = {
         let (sensor, dashboard, runs, error, topic, subscribed) = (

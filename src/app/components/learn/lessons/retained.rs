@@ -7,7 +7,9 @@
 use yew::prelude::*;
 
 use crate::app::client::now_ms;
-use crate::app::components::learn::{use_learn, ActorCard, LessonFrame, ShowCode, WireList};
+use crate::app::components::learn::{
+    use_done_when, use_learn, ActorCard, LessonFrame, ShowCode, WireList,
+};
 use crate::app::hooks::{use_actor, use_ticker, OnConnect};
 use crate::app::learn::code::Action;
 use crate::app::learn::course::LessonId;
@@ -124,14 +126,7 @@ pub fn RetainedLesson() -> Html {
     let got_retained = runs
         .iter()
         .any(|r| matches!(r.outcome, NewcomerOutcome::Received { retain: true, .. }));
-    {
-        let mark = ctx.mark_done.clone();
-        use_effect_with(got_retained, move |&done| {
-            if done {
-                mark.emit(LessonId::Retained);
-            }
-        });
-    }
+    use_done_when(LessonId::Retained, got_retained);
 
     let bs = board.state();
     let board_up = bs.status.is_connected();

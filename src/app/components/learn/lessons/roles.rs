@@ -5,7 +5,9 @@
 
 use yew::prelude::*;
 
-use crate::app::components::learn::{use_learn, ActorCard, LessonFrame, ShowCode, WireList};
+use crate::app::components::learn::{
+    use_done_when, use_learn, ActorCard, LessonFrame, ShowCode, WireList,
+};
 use crate::app::hooks::use_actor;
 use crate::app::learn::actor::Direction;
 use crate::app::learn::code::Action;
@@ -40,14 +42,7 @@ pub fn RolesLesson() -> Html {
         .any(|w| w.direction == Direction::Received && w.packet_type == PacketType::SubAck)
         && state.refused.is_none();
     let own_back = state.messages.iter().any(|m| m.topic == topic);
-    {
-        let mark = ctx.mark_done.clone();
-        use_effect_with(own_back, move |&back| {
-            if back {
-                mark.emit(LessonId::Roles);
-            }
-        });
-    }
+    use_done_when(LessonId::Roles, own_back);
 
     let on_connect = {
         let (me, target, spec, error) =

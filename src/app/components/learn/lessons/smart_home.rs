@@ -15,7 +15,9 @@ use yew::prelude::*;
 
 use super::diagram::{arrow_marker, edge, last_publish, node, Point};
 use crate::app::client::now_ms;
-use crate::app::components::learn::{use_learn, ActorCard, LessonFrame, ShowCode, WireList};
+use crate::app::components::learn::{
+    use_done_when, use_learn, ActorCard, LessonFrame, ShowCode, WireList,
+};
 use crate::app::hooks::{use_actor, ActorHandle, OnConnect};
 use crate::app::learn::actor::{ActorState, Direction, Received};
 use crate::app::learn::code::Action;
@@ -77,10 +79,9 @@ fn clear_retained(
 }
 
 fn retained(topic: &str, payload: String, qos: QoS) -> OutgoingPublish {
-    let mut m = OutgoingPublish::new(topic, payload.into_bytes());
-    m.qos = qos;
-    m.retain = true;
-    m
+    OutgoingPublish::new(topic, payload.into_bytes())
+        .qos(qos)
+        .retain(true)
 }
 
 /// Room `i` hears the boiler's status through its sensor's client.
@@ -260,14 +261,7 @@ pub fn SmartHomeLesson() -> Html {
         });
     }
 
-    {
-        let mark = ctx.mark_done.clone();
-        use_effect_with(*looped, move |&l| {
-            if l {
-                mark.emit(LessonId::SmartHome);
-            }
-        });
-    }
+    use_done_when(LessonId::SmartHome, *looped);
 
     // ----- Buttons -----
     let on_start = {

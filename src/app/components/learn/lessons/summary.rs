@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::app::components::learn::lesson_frame::lesson_title;
-use crate::app::components::learn::{use_learn, LessonFrame};
+use crate::app::components::learn::{use_done_when, use_learn, LessonFrame};
 use crate::app::learn::course::{LessonId, Route};
 use crate::app::learn::quiz::{self, Question, QUESTIONS};
 use crate::i18n::learn::summary::{self as text, SummaryMsg};
@@ -95,14 +95,7 @@ pub fn SummaryLesson() -> Html {
     let answers = &ctx.progress.answers;
     let score = quiz::score(answers.iter().map(|(k, v)| (k.as_str(), *v)));
     let all_answered = score.answered == score.total;
-    {
-        let mark = ctx.mark_done.clone();
-        use_effect_with(all_answered, move |&all| {
-            if all {
-                mark.emit(LessonId::Summary);
-            }
-        });
-    }
+    use_done_when(LessonId::Summary, all_answered);
     let idea = html! {
         <>
             <p>{ SummaryMsg::Intro.text(lang) }</p>

@@ -6,7 +6,9 @@
 
 use yew::prelude::*;
 
-use crate::app::components::learn::{use_learn, ActorCard, LessonFrame, ShowCode, WireList};
+use crate::app::components::learn::{
+    use_done_when, use_learn, ActorCard, LessonFrame, ShowCode, WireList,
+};
 use crate::app::components::TextField;
 use crate::app::hooks::{use_actor, OnConnect};
 use crate::app::learn::actor::Direction;
@@ -80,14 +82,7 @@ pub fn WhyMqttLesson() -> Html {
         .wire
         .iter()
         .any(|w| w.packet_type == PacketType::PingResp);
-    {
-        let mark = ctx.mark_done.clone();
-        use_effect_with(last_publish.is_some(), move |&sent| {
-            if sent {
-                mark.emit(LessonId::WhyMqtt);
-            }
-        });
-    }
+    use_done_when(LessonId::WhyMqtt, last_publish.is_some());
 
     let oninput = {
         let reading = reading.clone();

@@ -2,10 +2,11 @@
 //! the topic explorer, the retained inspector and the packet inspector.
 //! Arrow keys move between tabs (one tab stop, as the ARIA tabs pattern).
 
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::{PacketInspector, RetainedInspector, TopicExplorer};
+use crate::app::services::browser;
 use crate::i18n::{Lang, Msg};
 
 /// The three views.
@@ -52,12 +53,7 @@ pub fn ExplorerPanel(props: &ExplorerPanelProps) -> Html {
             };
             e.prevent_default();
             tab.set(TABS[next].0);
-            if let Some(el) = gloo::utils::document()
-                .get_element_by_id(&format!("explorer-tab-{}", TABS[next].2))
-                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el).ok())
-            {
-                let _ = el.focus();
-            }
+            browser::focus_element(&format!("explorer-tab-{}", TABS[next].2));
         })
     };
     let current = TABS.iter().find(|t| t.0 == *tab).unwrap_or(&TABS[0]);

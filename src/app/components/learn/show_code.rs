@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::use_learn;
 use crate::app::learn::code::{self, Action, Flavour};
 use crate::app::learn::target::ClientSpec;
-use crate::app::services::files;
+use crate::app::services::{browser, files};
 use crate::i18n::learn::LearnMsg;
 
 /// [`ShowCode`]'s properties.
@@ -45,7 +45,11 @@ pub fn ShowCode(props: &ShowCodeProps) -> Html {
             lang,
         );
         let panel_id = format!("code-{}-panel", props.id);
-        let tabs = Flavour::ALL.iter().map(|&f| {
+        let tab_id = {
+            let id = props.id.clone();
+            move |i: usize| format!("code-{id}-tab-{i}")
+        };
+        let tabs = Flavour::ALL.iter().enumerate().map(|(i, &f)| {
             let selected = f == *flavour;
             let onclick = {
                 let flavour = flavour.clone();
@@ -56,7 +60,7 @@ pub fn ShowCode(props: &ShowCodeProps) -> Html {
                 })
             };
             html! {
-                <button type="button" role="tab" class="code-tab"
+                <button type="button" role="tab" class="code-tab" id={tab_id(i)}
                     aria-selected={selected.to_string()} aria-controls={panel_id.clone()}
                     tabindex={if selected { "0" } else { "-1" }} {onclick}>
                     { f.label() }
@@ -65,6 +69,7 @@ pub fn ShowCode(props: &ShowCodeProps) -> Html {
         });
         let onkeydown = {
             let flavour = flavour.clone();
+            let tab_id = tab_id.clone();
             Callback::from(move |e: KeyboardEvent| {
                 let i = Flavour::ALL
                     .iter()
@@ -81,18 +86,7 @@ pub fn ShowCode(props: &ShowCodeProps) -> Html {
                 e.prevent_default();
                 flavour.set(Flavour::ALL[next]);
                 // Keep focus on the selected tab.
-                if let Some(list) = e
-                    .current_target()
-                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                {
-                    if let Ok(Some(el)) =
-                        list.query_selector(&format!(".code-tab:nth-child({})", next + 1))
-                    {
-                        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                            let _ = el.focus();
-                        }
-                    }
-                }
+                browser::focus_element(&tab_id(next));
             })
         };
         let oncopy = {

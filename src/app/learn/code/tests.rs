@@ -387,7 +387,7 @@ fn korean_notes_are_korean() {
     );
     assert!(s.notes.len() >= 3);
     for n in &s.notes {
-        assert!(n.chars().any(|c| ('가'..='힣').contains(&c)), "{n}");
+        assert!(has_hangul(n), "{n}");
     }
 }
 
@@ -547,5 +547,5 @@ fn notes_come_in_both_languages() {
 }
 
 fn has_hangul(s: &str) -> bool {
-    s.chars().any(|c| ('가'..='힣').contains(&c))
+    s.chars().any(crate::i18n::is_hangul)
 }

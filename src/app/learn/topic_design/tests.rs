@@ -5,7 +5,7 @@ fn kinds(name: &str) -> Vec<FindingKind> {
 }
 
 fn has_hangul(s: &str) -> bool {
-    s.chars().any(|c| ('가'..='힣').contains(&c))
+    s.chars().any(crate::i18n::is_hangul)
 }
 
 #[test]
